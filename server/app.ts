@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloseCode } from '../shared/protocol';
+import type { ServerConfig } from './config';
+import { createBoard } from './http/api';
+import { HttpError } from './http/body';
+import { sendError, sendJson } from './http/respond';
+import { createStaticHandler } from './http/static';
+import type { Logger } from './log';
+import { SqliteStore } from './storage/sqlite';
+import type { BoardStore } from './storage/types';
+import { Rooms } from './sync/rooms';
+import { createSyncEndpoint } from './sync/upgrade';
+
+export interface SamskabServer {
+  readonly port: number;
+  readonly url: string;
+  readonly rooms: Rooms;
+  /** Graceful stop: refuse new work, store everything pending, close sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Samskab server: HTTP API, built client and websocket sync on
+ * one port. Pass `port: 0` (tests) to get a free port.
+ */
+export async function startServer(config: ServerConfig, log: Logger, store?: BoardStore): Promise<SamskabServer> {
+  const boardStore = store ?? new SqliteStore(config.dataDir, config.sqliteSynchronous);
+  const rooms = new Rooms(boardStore, log, { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold });
+  const sync = createSyncEndpoint(rooms, log, config);
+  const serveStatic = createStaticHandler(config.clientDir);
+  let closing = false;
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname}`;
+    const handle = async () => {
+      if (route === 'GET /healthz') {
+        if (closing) return sendJson(res, 503, { status: 'shutting down' });
+        return sendJson(res, 200, { status: 'ok', boardsLoaded: rooms.loadedCount, connections: sync.connectionCount });
+      }
+      if (route === 'POST /api/boards') return createBoard(req, res, boardStore);
+      if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
+      throw new HttpError(405, `method ${req.method} not allowed`);
+    };
+    handle().catch((err: unknown) => {
+      if (err instanceof HttpError) return sendError(res, err.status, err.message);
+      log.error({ err: (err as Error).message, route }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('upgrade', (req, socket, head) => {
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    sync.handleUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    port,
+    url: `http://${shownHost}:${port}`,
+    rooms,
+    async close() {
+      if (closing) return;
+      closing = true;
+      server.close();
+      await rooms.closeAll(CloseCode.ServerShutdown);
+      sync.close();
+      server.closeAllConnections();
+      await boardStore.close();
+    },
+  };
+}

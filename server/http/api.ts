@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { buildStormFloodExample } from '../../shared/examples/stormflood';
+import { newBoardId } from '../../shared/ids';
+import { initBoard } from '../../shared/model/board';
+import { MAX_TITLE_LENGTH } from '../../shared/model/schema';
+import type { BoardStore } from '../storage/types';
+import { HttpError, readJson } from './body';
+import { sendJson } from './respond';
+
+export const TEMPLATES = ['blank', 'stormflood'] as const;
+type Template = (typeof TEMPLATES)[number];
+
+interface CreateBoardRequest {
+  title: string;
+  template: Template;
+  lang: 'da' | 'en';
+}
+
+function parseCreateBoard(body: unknown): CreateBoardRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'body must be a JSON object');
+  }
+  const b = body as Record<string, unknown>;
+  const title = b.title ?? '';
+  if (typeof title !== 'string' || title.length > MAX_TITLE_LENGTH) {
+    throw new HttpError(400, `title must be a string of at most ${MAX_TITLE_LENGTH} characters`);
+  }
+  const template = b.template ?? 'blank';
+  if (!(TEMPLATES as readonly unknown[]).includes(template)) {
+    throw new HttpError(400, `template must be one of: ${TEMPLATES.join(', ')}`);
+  }
+  const lang = b.lang ?? 'en';
+  if (lang !== 'da' && lang !== 'en') throw new HttpError(400, 'lang must be "da" or "en"');
+  return { title, template: template as Template, lang };
+}
+
+/** POST /api/boards — a new board with an unguessable id, stored before we answer. */
+export async function createBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore): Promise<void> {
+  const input = parseCreateBoard(await readJson(req));
+  const doc = new Y.Doc();
+  if (input.template === 'stormflood') buildStormFloodExample(doc, input.lang);
+  else initBoard(doc, input.title);
+  const id = newBoardId();
+  await store.append(id, [Y.encodeStateAsUpdate(doc)]);
+  doc.destroy();
+  sendJson(res, 201, { id, path: `/b/${id}` });
+}

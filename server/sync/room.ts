@@ -1,0 +1,261 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+  type AwarenessEntry,
+} from './messages';
+
+/** What a room needs from a connection; a ws WebSocket adapter in production. */
+export interface RoomSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface Peer {
+  readonly id: number;
+  readonly socket: RoomSocket;
+  /** Client asked for MESSAGE_SAVED acknowledgements. */
+  readonly wantsSaved: boolean;
+  /** Awareness client ids this connection has set; only it may change them. */
+  readonly awarenessIds: Set<number>;
+  /** Sent document data since its last acknowledgement. */
+  needsAck: boolean;
+}
+
+/** Transaction origin of updates replayed from storage (never re-persisted). */
+const STORAGE_ORIGIN = Symbol('storage');
+
+const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
+
+/**
+ * One board in memory: its Y.Doc, presence, and connected peers.
+ *
+ * Durability: every document update is appended to the store first and only
+ * then relayed (as one merged frame per flush), so no peer ever sees an edit
+ * that a crash could lose. A peer's sync request is answered only once all
+ * updates applied so far are stored, so "synced" means "complete and durable".
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  private pending: Uint8Array[] = [];
+  private flushChain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private rowsSinceCompact = 0;
+  private destroyed = false;
+
+  constructor(
+    readonly boardId: string,
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    private readonly compactThreshold: number,
+  ) {
+    // The server holds no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === STORAGE_ORIGIN) return;
+      this.pending.push(update);
+      this.scheduleFlush();
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  async load(): Promise<void> {
+    const rows = await this.store.load(this.boardId);
+    this.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(this.doc, row, STORAGE_ORIGIN);
+    }, STORAGE_ORIGIN);
+    this.rowsSinceCompact = rows.length;
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer);
+    peer.socket.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.socket.send(encodeAwareness(this.awareness, states));
+  }
+
+  removePeer(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], peer);
+    }
+  }
+
+  /** Handles one binary message; a protocol error closes only this peer. */
+  async receive(peer: Peer, data: Uint8Array): Promise<void> {
+    if (this.destroyed) return;
+    let msg;
+    try {
+      msg = decodeMessage(data);
+    } catch (err) {
+      this.reject(peer, err as Error);
+      return;
+    }
+    switch (msg.type) {
+      case 'sync-step1':
+        await this.settled();
+        if (this.peers.has(peer)) peer.socket.send(encodeSyncStep2(this.doc, msg.stateVector));
+        return;
+      case 'update':
+        try {
+          Y.applyUpdate(this.doc, msg.update, peer);
+        } catch (err) {
+          this.reject(peer, err as Error);
+          return;
+        }
+        if (peer.wantsSaved) {
+          // Even an update we already had must be acknowledged (the ack may have been lost).
+          peer.needsAck = true;
+          this.scheduleFlush();
+        }
+        return;
+      case 'awareness':
+        this.applyAwareness(peer, msg.update, msg.clients);
+        return;
+      case 'query-awareness': {
+        const ids = [...this.awareness.getStates().keys()];
+        peer.socket.send(encodeAwareness(this.awareness, ids));
+        return;
+      }
+      case 'auth':
+        return;
+    }
+  }
+
+  private reject(peer: Peer, err: Error): void {
+    const message = err instanceof ProtocolError ? err.message : `update rejected: ${err.message}`;
+    this.log.warn({ board: this.boardId, peer: peer.id, err: message }, 'closing connection after bad message');
+    peer.socket.close(CloseCode.BadMessage, CloseReason[CloseCode.BadMessage]);
+  }
+
+  private applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): void {
+    for (const c of clients) {
+      if (peer.awarenessIds.has(c.clientId)) continue;
+      // A client id held by another connection cannot be taken over (no spoofing).
+      for (const other of this.peers) {
+        if (other !== peer && other.awarenessIds.has(c.clientId)) {
+          this.reject(peer, new ProtocolError(`awareness for client ${c.clientId} belongs to another connection`));
+          return;
+        }
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const peer = origin as Peer | undefined;
+    if (peer && this.peers.has(peer)) {
+      for (const id of [...added, ...updated]) peer.awarenessIds.add(id);
+      for (const id of removed) peer.awarenessIds.delete(id);
+    }
+    if (changed.length === 0) return;
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const p of this.peers) p.socket.send(frame);
+  };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.destroyed) return;
+    this.flushScheduled = true;
+    // setImmediate gathers every update of this event-loop turn into one write and one frame.
+    setImmediate(() => {
+      this.flushChain = this.flushChain.then(() => this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    // Everything integrated so far is in this batch or an earlier one, so once
+    // the batch is stored, this state vector is durable.
+    const stateVector = Y.encodeStateVector(this.doc);
+    if (batch.length > 0) {
+      const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+      await this.persist(merged);
+      const frame = encodeUpdate(merged);
+      for (const p of this.peers) p.socket.send(frame);
+      this.rowsSinceCompact++;
+    }
+    const ack = encodeSaved(stateVector);
+    for (const p of this.peers) {
+      if (p.needsAck) {
+        p.needsAck = false;
+        p.socket.send(ack);
+      }
+    }
+    if (this.rowsSinceCompact >= this.compactThreshold) {
+      this.rowsSinceCompact = 0;
+      await this.compact();
+    }
+  }
+
+  /** Appends until it succeeds: an edit is never dropped, it waits (unacknowledged, unrelayed). */
+  private async persist(update: Uint8Array): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.store.append(this.boardId, [update]);
+        return;
+      } catch (err) {
+        const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] as number;
+        this.log.error({ board: this.boardId, err: (err as Error).message, attempt }, 'persist failed, retrying');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  async compact(): Promise<void> {
+    try {
+      await this.store.compact(this.boardId, mergeToState);
+    } catch (err) {
+      // Compaction is an optimisation; the uncompacted log stays valid.
+      this.log.error({ board: this.boardId, err: (err as Error).message }, 'compaction failed');
+    }
+  }
+
+  /** Resolves once every update applied so far is stored and relayed. */
+  async settled(): Promise<void> {
+    while (this.pending.length > 0 || this.flushScheduled) {
+      if (!this.flushScheduled) this.scheduleFlush();
+      await new Promise<void>((r) => setImmediate(r));
+      await this.flushChain;
+    }
+    await this.flushChain;
+  }
+
+  /** Stores what is pending, then frees the document. */
+  async destroy(closeCode?: number): Promise<void> {
+    await this.settled();
+    this.destroyed = true;
+    if (closeCode !== undefined) {
+      for (const p of this.peers) p.socket.close(closeCode, CloseReason[closeCode as keyof typeof CloseReason] ?? '');
+    }
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Replays stored updates into a fresh doc and re-encodes: merges and drops deleted content. */
+export function mergeToState(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const u of updates) Y.applyUpdate(doc, u);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

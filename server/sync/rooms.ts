@@ -1,0 +1,87 @@
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+import { Room } from './room';
+
+interface Entry {
+  room: Promise<Room>;
+  idleTimer: NodeJS.Timeout | null;
+  /** Set while the room is being unloaded; a newcomer waits for it. */
+  unloading: Promise<void> | null;
+}
+
+/** Loads rooms on demand and unloads them after they have been idle a while. */
+export class Rooms {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    private readonly opts: { idleMs: number; compactThreshold: number },
+  ) {}
+
+  get loadedCount(): number {
+    return this.entries.size;
+  }
+
+  /** The room for a board, loading it from storage if needed. */
+  async acquire(boardId: string): Promise<Room> {
+    for (;;) {
+      const entry = this.entries.get(boardId);
+      if (entry === undefined) break;
+      if (entry.unloading) {
+        await entry.unloading;
+        continue;
+      }
+      if (entry.idleTimer) {
+        clearTimeout(entry.idleTimer);
+        entry.idleTimer = null;
+      }
+      return entry.room;
+    }
+    const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold);
+    const loading = room.load().then(() => room);
+    const entry: Entry = { room: loading, idleTimer: null, unloading: null };
+    this.entries.set(boardId, entry);
+    try {
+      return await loading;
+    } catch (err) {
+      this.entries.delete(boardId);
+      throw err;
+    }
+  }
+
+  /** Called when a peer leaves; an empty room is unloaded after the idle time. */
+  release(room: Room): void {
+    if (room.peers.size > 0) return;
+    const entry = this.entries.get(room.boardId);
+    if (!entry || entry.unloading || entry.idleTimer) return;
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null;
+      if (room.peers.size === 0) void this.unload(room.boardId);
+    }, this.opts.idleMs);
+    entry.idleTimer.unref();
+  }
+
+  private async unload(boardId: string, closeCode?: number): Promise<void> {
+    const entry = this.entries.get(boardId);
+    if (!entry || entry.unloading) return;
+    entry.unloading = (async () => {
+      const room = await entry.room;
+      await room.destroy(closeCode);
+      await room.compact();
+    })();
+    try {
+      await entry.unloading;
+    } catch (err) {
+      this.log.error({ board: boardId, err: (err as Error).message }, 'unload failed');
+    } finally {
+      this.entries.delete(boardId);
+      this.log.debug({ board: boardId }, 'room unloaded');
+    }
+  }
+
+  /** Shutdown: store everything pending, close every peer with the given code. */
+  async closeAll(closeCode: number): Promise<void> {
+    await Promise.all([...this.entries.keys()].map((id) => this.unload(id, closeCode)));
+  }
+}

@@ -1,0 +1,143 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isValidBoardId } from '../../shared/ids';
+import { CloseCode, CloseReason, SAVED_ACK_PARAM, SYNC_PATH_PREFIX } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { Peer, Room } from './room';
+import type { Rooms } from './rooms';
+
+/** Refuses an upgrade with a plain HTTP response the client can read. */
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\n` +
+      'Content-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
+export interface SyncEndpoint {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes all sockets; rooms are flushed by Rooms.closeAll. */
+  close(): void;
+  readonly connectionCount: number;
+}
+
+export function createSyncEndpoint(
+  rooms: Rooms,
+  log: Logger,
+  opts: { maxMessageBytes: number; pingIntervalMs: number },
+): SyncEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+  let nextPeerId = 1;
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  // Drop peers that stopped answering pings (half-open TCP, sleeping laptops).
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, opts.pingIntervalMs);
+  pinger.unref();
+
+  function onConnection(ws: WebSocket, boardId: string, wantsSaved: boolean): void {
+    const peer: Peer = {
+      id: nextPeerId++,
+      wantsSaved,
+      awarenessIds: new Set(),
+      needsAck: false,
+      socket: {
+        send: (data) => {
+          if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
+        },
+        close: (code, reason) => ws.close(code, reason),
+      },
+    };
+    const plog = log.child({ board: boardId, peer: peer.id });
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    // Without an error listener a malformed frame makes ws throw and kills the process.
+    ws.on('error', (err) => plog.warn({ err: err.message }, 'websocket error'));
+
+    let room: Room | null = null;
+    let closed = false;
+    // Messages are handled strictly in order, also those that arrive while the room loads.
+    let queue: Promise<void> = rooms.acquire(boardId).then(
+      (r) => {
+        if (closed) {
+          rooms.release(r);
+          return;
+        }
+        room = r;
+        r.addPeer(peer);
+        plog.debug('peer joined');
+      },
+      (err: Error) => {
+        plog.error({ err: err.message }, 'board could not be loaded');
+        ws.close(CloseCode.StorageUnavailable, CloseReason[CloseCode.StorageUnavailable]);
+      },
+    );
+
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      const bytes = toUint8Array(data);
+      queue = queue.then(async () => {
+        if (room && !closed) await room.receive(peer, bytes);
+      });
+    });
+
+    ws.on('close', () => {
+      closed = true;
+      void queue.then(() => {
+        if (room) {
+          room.removePeer(peer);
+          rooms.release(room);
+        }
+        plog.debug('peer left');
+      });
+    });
+  }
+
+  return {
+    get connectionCount() {
+      return wss.clients.size;
+    },
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) {
+        refuse(socket, 404, 'unknown websocket endpoint; use /sync/<boardId>');
+        return;
+      }
+      const boardId = url.pathname.slice(SYNC_PATH_PREFIX.length);
+      if (!isValidBoardId(boardId)) {
+        refuse(socket, 400, 'invalid board id: use 1-64 characters of A-Z, a-z, 0-9, _ and -');
+        return;
+      }
+      const wantsSaved = url.searchParams.get(SAVED_ACK_PARAM) === '1';
+      socket.on('error', () => undefined);
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, wantsSaved));
+    },
+    close() {
+      clearInterval(pinger);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

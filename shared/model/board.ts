@@ -1,0 +1,313 @@
+import * as Y from 'yjs';
+import { newItemId } from '../ids';
+import { isRoleId } from '../roles';
+import { writePlainText } from './richtext';
+import {
+  COORD_LIMIT,
+  DEFAULT_SIZE,
+  ITEMS_KEY,
+  LINKS_KEY,
+  MAX_LABEL_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_SIZE,
+  MAX_TITLE_LENGTH,
+  META_KEY,
+  MIN_SIZE,
+  SCHEMA_VERSION,
+  type Author,
+  type BoardItem,
+  type BoardLink,
+  type BoardMeta,
+  type DamagedItem,
+  type ItemKind,
+  type LinkKind,
+} from './schema';
+import { isDamaged, isItemKind, isLinkKind, readItem, readLink } from './validate';
+
+/**
+ * The board model: a small typed API over one Y.Doc. Every write runs in one
+ * transaction with the caller's origin, so undo managers and the server can
+ * tell whose change it was. Invalid arguments throw BoardError before anything
+ * is written.
+ */
+
+export class BoardError extends Error {
+  override name = 'BoardError';
+}
+
+export const itemsMap = (doc: Y.Doc) => doc.getMap<unknown>(ITEMS_KEY);
+export const linksMap = (doc: Y.Doc) => doc.getMap<unknown>(LINKS_KEY);
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META_KEY);
+
+function check(cond: boolean, message: string): asserts cond {
+  if (!cond) throw new BoardError(message);
+}
+
+function checkCoord(v: number, name: string) {
+  check(Number.isFinite(v) && Math.abs(v) <= COORD_LIMIT, `${name} must be a finite number within ±${COORD_LIMIT}`);
+}
+
+function checkSize(v: number, name: string) {
+  check(Number.isFinite(v) && v >= MIN_SIZE && v <= MAX_SIZE, `${name} must be between ${MIN_SIZE} and ${MAX_SIZE}`);
+}
+
+function checkAuthor(author: Author) {
+  check(isRoleId(author.role), `unknown role "${String(author.role)}"`);
+  check(typeof author.name === 'string' && author.name.trim().length > 0, 'author name is required');
+  check(author.name.length <= MAX_NAME_LENGTH, `author name is longer than ${MAX_NAME_LENGTH} characters`);
+}
+
+export interface CreateItemInput {
+  kind: ItemKind;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  author: Author;
+  /** Plain text for the body; one paragraph per line. */
+  text?: string;
+  /** Required for perspectives: the problem they look at. */
+  problemId?: string;
+  /** Optional explicit id (import, tests); must be unused. */
+  id?: string;
+  now?: number;
+}
+
+export function initBoard(doc: Y.Doc, title: string, origin?: unknown, now = Date.now()): void {
+  check(typeof title === 'string' && title.length <= MAX_TITLE_LENGTH, 'title is too long');
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (meta.get('schemaVersion') === undefined) {
+      meta.set('schemaVersion', SCHEMA_VERSION);
+      meta.set('createdAt', now);
+    }
+    meta.set('title', title);
+  }, origin);
+}
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const meta = metaMap(doc);
+  const title = meta.get('title');
+  const version = meta.get('schemaVersion');
+  const createdAt = meta.get('createdAt');
+  return {
+    title: typeof title === 'string' ? title.slice(0, MAX_TITLE_LENGTH) : '',
+    schemaVersion: typeof version === 'number' ? version : SCHEMA_VERSION,
+    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+  };
+}
+
+export function setTitle(doc: Y.Doc, title: string, origin?: unknown): void {
+  check(typeof title === 'string', 'title must be a string');
+  check(title.length <= MAX_TITLE_LENGTH, `title is longer than ${MAX_TITLE_LENGTH} characters`);
+  doc.transact(() => metaMap(doc).set('title', title), origin);
+}
+
+export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown): string {
+  check(isItemKind(input.kind), `unknown item kind "${String(input.kind)}"`);
+  checkAuthor(input.author);
+  checkCoord(input.x, 'x');
+  checkCoord(input.y, 'y');
+  const size = DEFAULT_SIZE[input.kind];
+  const w = input.w ?? size.w;
+  const h = input.h ?? size.h;
+  checkSize(w, 'w');
+  checkSize(h, 'h');
+  const items = itemsMap(doc);
+  const id = input.id ?? newItemId();
+  check(/^[A-Za-z0-9_-]{1,64}$/.test(id), 'invalid item id');
+  check(!items.has(id), `item ${id} already exists`);
+  if (input.kind === 'perspective') {
+    check(typeof input.problemId === 'string', 'a perspective needs the problem it looks at');
+    const target = getItem(doc, input.problemId);
+    check(target !== null && !isDamaged(target) && target.kind === 'problem', 'problemId must name a problem');
+  }
+  const now = input.now ?? Date.now();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('kind', input.kind);
+    m.set('x', input.x);
+    m.set('y', input.y);
+    m.set('w', w);
+    m.set('h', h);
+    m.set('role', input.author.role);
+    m.set('authorName', input.author.name);
+    m.set('createdAt', now);
+    m.set('updatedAt', now);
+    if (input.kind === 'perspective') m.set('problemId', input.problemId);
+    const body = new Y.XmlFragment();
+    m.set('body', body);
+    items.set(id, m);
+    // Text goes in after the fragment is part of the doc (Yjs prelim types).
+    if (input.text) writePlainText(body, input.text);
+  }, origin);
+  return id;
+}
+
+function itemMap(doc: Y.Doc, id: string): Y.Map<unknown> {
+  const m = itemsMap(doc).get(id);
+  check(m instanceof Y.Map, `no item ${id}`);
+  return m as Y.Map<unknown>;
+}
+
+export function getItem(doc: Y.Doc, id: string): BoardItem | DamagedItem | null {
+  const value = itemsMap(doc).get(id);
+  return value === undefined ? null : readItem(id, value);
+}
+
+export function moveItem(doc: Y.Doc, id: string, x: number, y: number, origin?: unknown, now = Date.now()): void {
+  moveItems(doc, [{ id, x, y }], origin, now);
+}
+
+/** Moves several items in one transaction (one undo step, one network update). */
+export function moveItems(
+  doc: Y.Doc,
+  moves: ReadonlyArray<{ id: string; x: number; y: number }>,
+  origin?: unknown,
+  now = Date.now(),
+): void {
+  const maps = moves.map((mv) => {
+    checkCoord(mv.x, 'x');
+    checkCoord(mv.y, 'y');
+    return itemMap(doc, mv.id);
+  });
+  doc.transact(() => {
+    moves.forEach((mv, i) => {
+      const m = maps[i] as Y.Map<unknown>;
+      m.set('x', mv.x);
+      m.set('y', mv.y);
+      m.set('updatedAt', now);
+    });
+  }, origin);
+}
+
+export interface ItemPatch {
+  x?: number;
+  y?: number;
+  w?: number;
+  h?: number;
+  problemId?: string;
+}
+
+export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: unknown, now = Date.now()): void {
+  const m = itemMap(doc, id);
+  if (patch.x !== undefined) checkCoord(patch.x, 'x');
+  if (patch.y !== undefined) checkCoord(patch.y, 'y');
+  if (patch.w !== undefined) checkSize(patch.w, 'w');
+  if (patch.h !== undefined) checkSize(patch.h, 'h');
+  if (patch.problemId !== undefined) {
+    check(m.get('kind') === 'perspective', 'only perspectives have a problem');
+    const target = getItem(doc, patch.problemId);
+    check(target !== null && !isDamaged(target) && target.kind === 'problem', 'problemId must name a problem');
+  }
+  doc.transact(() => {
+    for (const key of ['x', 'y', 'w', 'h', 'problemId'] as const) {
+      const v = patch[key];
+      if (v !== undefined) m.set(key, v);
+    }
+    m.set('updatedAt', now);
+  }, origin);
+}
+
+/** Marks an item as edited now (called after body edits, which Tiptap writes directly). */
+export function touchItem(doc: Y.Doc, id: string, origin?: unknown, now = Date.now()): void {
+  const m = itemMap(doc, id);
+  doc.transact(() => m.set('updatedAt', now), origin);
+}
+
+/** Deletes items and every link that touches them. */
+export function deleteItems(doc: Y.Doc, ids: readonly string[], origin?: unknown): void {
+  const items = itemsMap(doc);
+  const links = linksMap(doc);
+  const gone = new Set(ids);
+  doc.transact(() => {
+    for (const id of ids) items.delete(id);
+    links.forEach((value, linkId) => {
+      const link = readLink(linkId, value);
+      if (link !== null && (gone.has(link.from) || gone.has(link.to))) links.delete(linkId);
+    });
+  }, origin);
+}
+
+export function deleteItem(doc: Y.Doc, id: string, origin?: unknown): void {
+  deleteItems(doc, [id], origin);
+}
+
+export interface BoardListing {
+  items: BoardItem[];
+  damaged: DamagedItem[];
+}
+
+export function listItems(doc: Y.Doc): BoardListing {
+  const items: BoardItem[] = [];
+  const damaged: DamagedItem[] = [];
+  itemsMap(doc).forEach((value, id) => {
+    const item = readItem(id, value);
+    if (isDamaged(item)) damaged.push(item);
+    else items.push(item);
+  });
+  return { items, damaged };
+}
+
+const ALLOWED_LINKS: Record<LinkKind, [ItemKind, ItemKind]> = {
+  addresses: ['idea', 'problem'],
+  'builds-on': ['idea', 'idea'],
+  'perspective-on': ['perspective', 'problem'],
+};
+
+export function linkItems(
+  doc: Y.Doc,
+  input: { kind: LinkKind; from: string; to: string; label?: string; id?: string },
+  origin?: unknown,
+): string {
+  check(isLinkKind(input.kind), `unknown link kind "${String(input.kind)}"`);
+  check(input.from !== input.to, 'an item cannot link to itself');
+  const label = input.label ?? '';
+  check(typeof label === 'string' && label.length <= MAX_LABEL_LENGTH, 'label is too long');
+  const from = getItem(doc, input.from);
+  const to = getItem(doc, input.to);
+  check(from !== null && !isDamaged(from), `no item ${input.from}`);
+  check(to !== null && !isDamaged(to), `no item ${input.to}`);
+  const [fromKind, toKind] = ALLOWED_LINKS[input.kind];
+  check(from.kind === fromKind && to.kind === toKind, `"${input.kind}" links a ${fromKind} to a ${toKind}`);
+  const links = linksMap(doc);
+  const existing = listLinks(doc).find((l) => l.kind === input.kind && l.from === input.from && l.to === input.to);
+  if (existing) return existing.id;
+  const id = input.id ?? newItemId();
+  check(!links.has(id), `link ${id} already exists`);
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('kind', input.kind);
+    m.set('from', input.from);
+    m.set('to', input.to);
+    m.set('label', label);
+    links.set(id, m);
+  }, origin);
+  return id;
+}
+
+export function unlink(doc: Y.Doc, linkId: string, origin?: unknown): void {
+  doc.transact(() => linksMap(doc).delete(linkId), origin);
+}
+
+/** Links whose both ends exist; dangling ones (an end deleted concurrently) are skipped. */
+export function listLinks(doc: Y.Doc): BoardLink[] {
+  const items = itemsMap(doc);
+  const out: BoardLink[] = [];
+  linksMap(doc).forEach((value, id) => {
+    const link = readLink(id, value);
+    if (link && items.has(link.from) && items.has(link.to)) out.push(link);
+  });
+  return out;
+}
+
+/** Ideas linked to a problem with "addresses", and perspectives that belong to it. */
+export function relatedToProblem(doc: Y.Doc, problemId: string): { ideas: string[]; perspectives: string[] } {
+  const ideas = listLinks(doc)
+    .filter((l) => l.kind === 'addresses' && l.to === problemId)
+    .map((l) => l.from);
+  const perspectives = listItems(doc)
+    .items.filter((i) => i.kind === 'perspective' && i.problemId === problemId)
+    .map((i) => i.id);
+  return { ideas, perspectives };
+}

@@ -1,0 +1,95 @@
+import type * as Y from 'yjs';
+import type { RoleId } from '../roles';
+
+/**
+ * Layout of a board's Y.Doc (documented in docs/data-model.md):
+ *   meta:  Y.Map  — title, schemaVersion, createdAt
+ *   items: Y.Map<id, Y.Map> — one nested map per item, so concurrent edits of
+ *          different fields (a move and a text edit) merge instead of overwriting
+ *   links: Y.Map<id, Y.Map> — typed connections between items
+ */
+export const SCHEMA_VERSION = 1;
+
+export const META_KEY = 'meta';
+export const ITEMS_KEY = 'items';
+export const LINKS_KEY = 'links';
+
+export const ITEM_KINDS = ['problem', 'perspective', 'idea'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const LINK_KINDS = ['addresses', 'builds-on', 'perspective-on'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Canvas bounds keep remote junk (1e308, NaN) from breaking layout. */
+export const COORD_LIMIT = 10_000_000;
+export const MIN_SIZE = 40;
+export const MAX_SIZE = 4_000;
+export const MAX_NAME_LENGTH = 80;
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_LABEL_LENGTH = 200;
+
+export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
+  problem: { w: 320, h: 200 },
+  perspective: { w: 260, h: 180 },
+  idea: { w: 220, h: 160 },
+};
+
+export interface Author {
+  name: string;
+  role: RoleId;
+}
+
+export interface ItemBase {
+  id: string;
+  kind: ItemKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The actor role of the person who created it (colours the card). */
+  role: RoleId;
+  authorName: string;
+  createdAt: number;
+  updatedAt: number;
+  body: Y.XmlFragment;
+}
+
+export interface ProblemItem extends ItemBase {
+  kind: 'problem';
+}
+
+export interface PerspectiveItem extends ItemBase {
+  kind: 'perspective';
+  /** The problem this perspective looks at; may point to a deleted problem. */
+  problemId: string;
+}
+
+export interface IdeaItem extends ItemBase {
+  kind: 'idea';
+}
+
+export type BoardItem = ProblemItem | PerspectiveItem | IdeaItem;
+
+/** An item whose stored fields failed validation; rendered as a "damaged card". */
+export interface DamagedItem {
+  id: string;
+  damaged: true;
+  /** Best-effort position so the damaged card shows where the item was. */
+  x: number;
+  y: number;
+  problems: string[];
+}
+
+export interface BoardLink {
+  id: string;
+  kind: LinkKind;
+  from: string;
+  to: string;
+  label: string;
+}
+
+export interface BoardMeta {
+  title: string;
+  schemaVersion: number;
+  createdAt: number;
+}

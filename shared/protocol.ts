@@ -1,0 +1,41 @@
+/**
+ * Wire constants shared by server and client. The message types 0–3 are the
+ * y-websocket protocol, so a stock WebsocketProvider talks to our server unchanged.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Samskab extension: the server tells a client which state is durably stored
+ * (payload: a Yjs state vector). Only sent to clients that ask for it with the
+ * `saved=1` query parameter, so stock clients never see an unknown message.
+ */
+export const MESSAGE_SAVED = 4;
+
+export const SYNC_PATH_PREFIX = '/sync/';
+export const SAVED_ACK_PARAM = 'saved';
+
+/**
+ * Websocket close codes (4000–4999 is the application range). The client maps
+ * each to a message in the person's language; see docs/architecture.md.
+ */
+export const CloseCode = {
+  /** Normal close by the server during shutdown; the client reconnects. */
+  ServerShutdown: 4000,
+  /** A message could not be decoded or broke the protocol. */
+  BadMessage: 4001,
+  /** A message was larger than the configured limit. */
+  MessageTooLarge: 4002,
+  /** The board could not be loaded from storage. */
+  StorageUnavailable: 4003,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const CloseReason: Record<CloseCodeValue, string> = {
+  [CloseCode.ServerShutdown]: 'server shutting down',
+  [CloseCode.BadMessage]: 'malformed message',
+  [CloseCode.MessageTooLarge]: 'message too large',
+  [CloseCode.StorageUnavailable]: 'board storage unavailable',
+};
