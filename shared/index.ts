@@ -5,3 +5,4 @@ export * from './model/schema';
 export * from './model/validate';
 export * from './model/board';
 export * from './model/richtext';
+export * from './saved';

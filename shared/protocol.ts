@@ -7,14 +7,15 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
- * Samskab extension: the server tells a client which state is durably stored
- * (payload: a Yjs state vector). Only sent to clients that ask for it with the
- * `saved=1` query parameter, so stock clients never see an unknown message.
+ * Samskab extension, "is it saved?": a client sends [4, varUint seq]; the
+ * server answers [4, varUint seq] once every update it received before the
+ * request is durably stored. Messages on one websocket are ordered, so the
+ * answer covers all the client's earlier edits, deletions included. Stock
+ * y-websocket clients never send it, so they never receive it.
  */
 export const MESSAGE_SAVED = 4;
 
 export const SYNC_PATH_PREFIX = '/sync/';
-export const SAVED_ACK_PARAM = 'saved';
 
 /**
  * Websocket close codes (4000–4999 is the application range). The client maps

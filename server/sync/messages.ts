@@ -29,6 +29,7 @@ export type IncomingMessage =
   | { type: 'update'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array; clients: AwarenessEntry[] }
   | { type: 'query-awareness' }
+  | { type: 'saved-request'; seq: number }
   | { type: 'auth' };
 
 export interface AwarenessEntry {
@@ -50,6 +51,18 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   }
   if (decoding.hasContent(d)) throw new ProtocolError('trailing bytes in awareness update');
   return out;
+}
+
+/** Re-encodes awareness entries in the y-protocols awareness update format. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(e);
 }
 
 export function decodeMessage(data: Uint8Array): IncomingMessage {
@@ -81,6 +94,9 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
       }
       case MESSAGE_QUERY_AWARENESS:
         msg = { type: 'query-awareness' };
+        break;
+      case MESSAGE_SAVED:
+        msg = { type: 'saved-request', seq: decoding.readVarUint(d) };
         break;
       case MESSAGE_AUTH:
         msg = { type: 'auth' };
@@ -124,9 +140,4 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(e);
 }
 
-export function encodeSaved(stateVector: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SAVED);
-  encoding.writeVarUint8Array(e, stateVector);
-  return encoding.toUint8Array(e);
-}
+export { encodeSavedMessage as encodeSaved } from '../../shared/saved';

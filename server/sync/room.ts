@@ -6,6 +6,7 @@ import type { BoardStore } from '../storage/types';
 import {
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -23,12 +24,8 @@ export interface RoomSocket {
 export interface Peer {
   readonly id: number;
   readonly socket: RoomSocket;
-  /** Client asked for MESSAGE_SAVED acknowledgements. */
-  readonly wantsSaved: boolean;
   /** Awareness client ids this connection has set; only it may change them. */
   readonly awarenessIds: Set<number>;
-  /** Sent document data since its last acknowledgement. */
-  needsAck: boolean;
 }
 
 /** Transaction origin of updates replayed from storage (never re-persisted). */
@@ -114,11 +111,11 @@ export class Room {
           this.reject(peer, err as Error);
           return;
         }
-        if (peer.wantsSaved) {
-          // Even an update we already had must be acknowledged (the ack may have been lost).
-          peer.needsAck = true;
-          this.scheduleFlush();
-        }
+        return;
+      case 'saved-request':
+        // Everything this peer sent before the request has been applied; wait until it is stored.
+        await this.settled();
+        if (this.peers.has(peer)) peer.socket.send(encodeSaved(msg.seq));
         return;
       case 'awareness':
         this.applyAwareness(peer, msg.update, msg.clients);
@@ -139,18 +136,20 @@ export class Room {
     peer.socket.close(CloseCode.BadMessage, CloseReason[CloseCode.BadMessage]);
   }
 
+  /**
+   * A connection may only set or remove its own clients' presence. Stock
+   * y-websocket clients echo everyone's presence back, so entries owned by
+   * another connection are dropped quietly rather than treated as an attack.
+   */
   private applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): void {
-    for (const c of clients) {
-      if (peer.awarenessIds.has(c.clientId)) continue;
-      // A client id held by another connection cannot be taken over (no spoofing).
-      for (const other of this.peers) {
-        if (other !== peer && other.awarenessIds.has(c.clientId)) {
-          this.reject(peer, new ProtocolError(`awareness for client ${c.clientId} belongs to another connection`));
-          return;
-        }
-      }
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const own = clients.filter((c) => {
+      if (peer.awarenessIds.has(c.clientId)) return true;
+      for (const other of this.peers) if (other !== peer && other.awarenessIds.has(c.clientId)) return false;
+      return true;
+    });
+    if (own.length === 0) return;
+    const filtered = own.length === clients.length ? update : encodeAwarenessEntries(own);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
   }
 
   private onAwarenessUpdate = (
@@ -181,22 +180,12 @@ export class Room {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
-    // Everything integrated so far is in this batch or an earlier one, so once
-    // the batch is stored, this state vector is durable.
-    const stateVector = Y.encodeStateVector(this.doc);
     if (batch.length > 0) {
       const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
       await this.persist(merged);
       const frame = encodeUpdate(merged);
       for (const p of this.peers) p.socket.send(frame);
       this.rowsSinceCompact++;
-    }
-    const ack = encodeSaved(stateVector);
-    for (const p of this.peers) {
-      if (p.needsAck) {
-        p.needsAck = false;
-        p.socket.send(ack);
-      }
     }
     if (this.rowsSinceCompact >= this.compactThreshold) {
       this.rowsSinceCompact = 0;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidBoardId } from '../../shared/ids';
-import { CloseCode, CloseReason, SAVED_ACK_PARAM, SYNC_PATH_PREFIX } from '../../shared/protocol';
+import { CloseCode, CloseReason, SYNC_PATH_PREFIX } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
@@ -48,12 +48,10 @@ export function createSyncEndpoint(
   }, opts.pingIntervalMs);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, boardId: string, wantsSaved: boolean): void {
+  function onConnection(ws: WebSocket, boardId: string): void {
     const peer: Peer = {
       id: nextPeerId++,
-      wantsSaved,
       awarenessIds: new Set(),
-      needsAck: false,
       socket: {
         send: (data) => {
           if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
@@ -124,9 +122,8 @@ export function createSyncEndpoint(
         refuse(socket, 400, 'invalid board id: use 1-64 characters of A-Z, a-z, 0-9, _ and -');
         return;
       }
-      const wantsSaved = url.searchParams.get(SAVED_ACK_PARAM) === '1';
       socket.on('error', () => undefined);
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, wantsSaved));
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId));
     },
     close() {
       clearInterval(pinger);

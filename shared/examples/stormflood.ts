@@ -30,56 +30,56 @@ const CARDS: ExampleCard[] = [
     },
   },
   {
-    key: 'v1', kind: 'perspective', role: 'citizen', name: 'Hanne', x: -320, y: 260, problem: 'p1',
+    key: 'v1', kind: 'perspective', role: 'citizen', name: 'Hanne', x: -440, y: 300, problem: 'p1',
     text: {
       da: 'Vi bor her og kan se vandet stige før nogen myndighed. Vi vil gerne hjælpe, men ved ikke hvordan.',
       en: 'We live here and see the water rise before any authority does. We want to help but do not know how.',
     },
   },
   {
-    key: 'v2', kind: 'perspective', role: 'public-employee', name: 'Jonas (Beredskab)', x: -30, y: 260, problem: 'p1',
+    key: 'v2', kind: 'perspective', role: 'public-employee', name: 'Jonas (Beredskab)', x: -160, y: 300, problem: 'p1',
     text: {
       da: 'Beredskabet har sandsække og pumper, men for få hænder de første timer.',
       en: 'The emergency service has sandbags and pumps, but too few hands in the first hours.',
     },
   },
   {
-    key: 'v3', kind: 'perspective', role: 'public-employee', name: 'Mette (Politi)', x: 260, y: 260, problem: 'p1',
+    key: 'v3', kind: 'perspective', role: 'public-employee', name: 'Mette (Politi)', x: 120, y: 300, problem: 'p1',
     text: {
       da: 'Politiet skal kunne evakuere hurtigt og vide, hvem der har brug for hjælp.',
       en: 'The police must be able to evacuate quickly and know who needs help.',
     },
   },
   {
-    key: 'v4', kind: 'perspective', role: 'volunteer-association', name: 'Sejlklubben', x: 550, y: 260, problem: 'p1',
+    key: 'v4', kind: 'perspective', role: 'volunteer-association', name: 'Sejlklubben', x: 400, y: 300, problem: 'p1',
     text: {
       da: 'Vi har både, folk og et klubhus højt oppe, som kan bruges som samlingssted.',
       en: 'We have boats, people and a clubhouse on high ground that can be a meeting point.',
     },
   },
   {
-    key: 'i1', kind: 'idea', role: 'citizen', name: 'Ali', x: -300, y: 520,
+    key: 'i1', kind: 'idea', role: 'citizen', name: 'Ali', x: 720, y: -140,
     text: {
       da: 'Gadevogtere: én frivillig pr. gade, der kender naboerne og banker på ved varsel.',
       en: 'Street wardens: one volunteer per street who knows the neighbours and knocks on doors at a warning.',
     },
   },
   {
-    key: 'i2', kind: 'idea', role: 'public-employee', name: 'Jonas (Beredskab)', x: -40, y: 520,
+    key: 'i2', kind: 'idea', role: 'public-employee', name: 'Jonas (Beredskab)', x: 980, y: -140,
     text: {
       da: 'Fælles sms-varsling fra beredskabet til gadevogterne.',
       en: 'A shared text alert from the emergency service to the street wardens.',
     },
   },
   {
-    key: 'i3', kind: 'idea', role: 'volunteer-association', name: 'Sejlklubben', x: 220, y: 520,
+    key: 'i3', kind: 'idea', role: 'volunteer-association', name: 'Sejlklubben', x: 720, y: 60,
     text: {
       da: 'Klubhuset som varmestue og samlingssted, med nøgle hos tre gadevogtere.',
       en: 'The clubhouse as a warm shelter and meeting point, with keys held by three street wardens.',
     },
   },
   {
-    key: 'i4', kind: 'idea', role: 'business', name: 'Byggemarkedet', x: 480, y: 520,
+    key: 'i4', kind: 'idea', role: 'business', name: 'Byggemarkedet', x: 720, y: 260,
     text: {
       da: 'Depot med sandsække i hvert kvarter, sponsoreret og fyldt op hvert efterår.',
       en: 'A sandbag depot in each neighbourhood, sponsored and refilled every autumn.',

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import { listItems, setTitle } from '../../../shared/model/board';
+import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
+import { roleInfo } from '../../../shared/roles';
+import { useT } from '../i18n/useT';
+import { identityFromUrl, type Identity } from '../state/identity';
+import { MAX_ZOOM, MIN_ZOOM, useUi } from '../state/ui';
+import { useBoardConnection, useConnectionState } from '../sync/useBoardConnection';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { navigate } from '../router';
+import { Canvas, LOCAL_ORIGIN } from './Canvas';
+import { ConnectionStatus } from './ConnectionStatus';
+import { contentBounds, fitCamera, zoomAt } from './geometry';
+import { JoinDialog } from './JoinDialog';
+import { PresenceList } from './PresenceList';
+import { usePresence } from './presence';
+import { Toolbar } from './Toolbar';
+import { useBoardItems, useBoardLinks, useBoardMeta } from './useBoardData';
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const t = useT();
+  const stored = useUi((s) => s.identity);
+  const setIdentity = useUi((s) => s.setIdentity);
+  const [fromUrl] = useState(() => identityFromUrl(location.search));
+  // A complete pre-filled link skips the dialog; the person can still change it on the board.
+  const [identity, setLocalIdentity] = useState<Identity | null>(() => {
+    if (fromUrl.name && fromUrl.role) return { name: fromUrl.name, role: fromUrl.role };
+    return stored;
+  });
+  const [askIdentity, setAskIdentity] = useState(identity === null);
+
+  useEffect(() => {
+    if (identity && fromUrl.name && fromUrl.role) setIdentity(identity);
+    // Only on first render: remember a pre-filled identity on this device.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const conn = useBoardConnection(boardId);
+  const snapshot = useConnectionState(conn);
+  const items = useBoardItems(conn?.doc ?? null);
+  const links = useBoardLinks(conn?.doc ?? null);
+  const meta = useBoardMeta(conn?.doc ?? null);
+  const users = usePresence(conn?.provider.awareness ?? null);
+
+  useEffect(() => {
+    if (!conn || !identity) return;
+    conn.provider.awareness.setLocalStateField('user', {
+      name: identity.name,
+      role: identity.role,
+      color: roleInfo(identity.role).color,
+    });
+  }, [conn, identity]);
+
+  useEffect(() => {
+    document.title = `${meta.title || t('untitledBoard')} – Samskab`;
+  }, [meta.title, t]);
+
+  // Frame the board's content once, when the first complete sync arrives.
+  const [framed, setFramed] = useState(false);
+  useEffect(() => {
+    if (framed || snapshot.state === 'loading' || !conn) return;
+    setFramed(true);
+    const canvas = document.querySelector('.canvas');
+    const bounds = contentBounds(listItems(conn.doc).items);
+    if (bounds && canvas) useUi.getState().setCamera(fitCamera(bounds, canvas.clientWidth, canvas.clientHeight));
+  }, [snapshot.state, framed, conn]);
+
+  const join = (id: Identity) => {
+    setIdentity(id);
+    setLocalIdentity(id);
+    setAskIdentity(false);
+  };
+
+  const zoomBy = (f: number) => {
+    const canvas = document.querySelector('.canvas');
+    const { camera, setCamera } = useUi.getState();
+    const w = canvas?.clientWidth ?? 0;
+    const h = canvas?.clientHeight ?? 0;
+    setCamera(zoomAt(camera, w / 2, h / 2, Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom * f))));
+  };
+  const zoom = useUi((s) => s.camera.zoom);
+
+  return (
+    <div className="board-page">
+      <header className="topbar">
+        <a
+          href="/"
+          className="brand"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+          title={t('backToStart')}
+        >
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Samskab</span>
+        </a>
+        <label className="visually-hidden" htmlFor="board-title">
+          {t('boardTitle')}
+        </label>
+        <input
+          id="board-title"
+          className="board-title"
+          value={meta.title}
+          placeholder={t('untitledBoard')}
+          maxLength={MAX_TITLE_LENGTH}
+          disabled={!conn || snapshot.state === 'loading'}
+          onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
+        />
+        <ConnectionStatus snapshot={snapshot} />
+        <div className="topbar-right">
+          {identity && (
+            <button type="button" className="identity-button" onClick={() => setAskIdentity(true)} title={t('changeIdentity')}>
+              <span className="avatar" style={{ background: roleInfo(identity.role).color }} aria-hidden="true">
+                {identity.name.slice(0, 1).toUpperCase()}
+              </span>
+              <span>{identity.name}</span>
+              <span className="visually-hidden">– {t('changeIdentity')}</span>
+            </button>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="board-main">
+        {conn && identity && (
+          <>
+            <Toolbar conn={conn} identity={identity} items={items} />
+            <Canvas conn={conn} items={items} links={links} users={users} identity={identity} />
+            <aside className="sidebar">
+              <PresenceList users={users} />
+            </aside>
+            <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
+              <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
+                −
+              </button>
+              <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
+                {Math.round(zoom * 100)}%
+              </button>
+              <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
+                +
+              </button>
+            </div>
+          </>
+        )}
+        {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+      </main>
+      {askIdentity && (
+        <JoinDialog
+          initial={identity ?? fromUrl}
+          onJoin={join}
+          {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useT } from '../i18n/useT';
+import type { StringKey } from '../i18n/strings';
+import type { ConnectionSnapshot } from '../sync/connection';
+
+export function ConnectionStatus({ snapshot }: { snapshot: ConnectionSnapshot }) {
+  const t = useT();
+  const code = snapshot.lastCloseCode;
+  const reason = code !== null && code >= 4000 && code <= 4003 ? t(`closed_${code}` as StringKey) : null;
+  return (
+    <div className={`status status-${snapshot.state}`} role="status" aria-live="polite" data-state={snapshot.state}>
+      <span className="status-dot" aria-hidden="true" />
+      <span>{t(`status_${snapshot.state}` as StringKey)}</span>
+      {reason && snapshot.state !== 'saved' && <span className="status-reason">{reason}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { roleLabel } from '../../../shared/roles';
+import { useT } from '../i18n/useT';
+import { useUi } from '../state/ui';
+import type { PresenceUser } from './presence';
+
+export function PresenceList({ users }: { users: PresenceUser[] }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  return (
+    <section className="presence" aria-label={t('participants')}>
+      <h2 className="presence-title">
+        {t('participants')} <span className="count">{users.length}</span>
+      </h2>
+      <ul>
+        {users.map((u) => (
+          <li key={u.clientId} data-presence-name={u.name}>
+            <span className="avatar" style={{ background: u.color }} aria-hidden="true">
+              {u.name.slice(0, 1).toUpperCase()}
+            </span>
+            <span className="presence-name">
+              {u.name}
+              {u.isSelf && <span className="presence-self"> ({t('you')})</span>}
+            </span>
+            <span className="presence-role">{roleLabel(u.role, lang)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { isRoleId, roleInfo, type RoleId } from '../../../shared/roles';
+
+/**
+ * Presence lives in awareness, never in the document. Remote states are
+ * untrusted: they are read through this parser.
+ */
+export interface PresenceUser {
+  clientId: number;
+  name: string;
+  role: RoleId;
+  color: string;
+  /** Pointer position in board coordinates, if on the canvas. */
+  pointer: { x: number; y: number } | null;
+  /** Id of the card the person is editing. */
+  editing: string | null;
+  isSelf: boolean;
+}
+
+function readUser(clientId: number, state: Record<string, unknown>, self: number): PresenceUser | null {
+  const user = state.user as Record<string, unknown> | undefined;
+  if (!user || typeof user.name !== 'string' || !isRoleId(user.role)) return null;
+  const p = state.pointer as Record<string, unknown> | null | undefined;
+  const pointer =
+    p && typeof p.x === 'number' && typeof p.y === 'number' && Number.isFinite(p.x) && Number.isFinite(p.y)
+      ? { x: p.x, y: p.y }
+      : null;
+  const editing = typeof state.editing === 'string' ? state.editing : null;
+  return {
+    clientId,
+    name: user.name.slice(0, 80),
+    role: user.role,
+    color: roleInfo(user.role).color,
+    pointer,
+    editing,
+    isSelf: clientId === self,
+  };
+}
+
+export function usePresence(awareness: Awareness | null): PresenceUser[] {
+  const [users, setUsers] = useState<PresenceUser[]>([]);
+  useEffect(() => {
+    if (!awareness) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const out: PresenceUser[] = [];
+      awareness.getStates().forEach((state, id) => {
+        const u = readUser(id, state, awareness.clientID);
+        if (u) out.push(u);
+      });
+      out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+      setUsers(out);
+    };
+    // Pointer moves arrive often; render them at most once per frame.
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    update();
+    awareness.on('change', schedule);
+    return () => {
+      awareness.off('change', schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [awareness]);
+  return users;
+}

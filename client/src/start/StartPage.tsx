@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { isValidBoardId } from '../../../shared/ids';
+import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
+import { useT } from '../i18n/useT';
+import { useUi } from '../state/ui';
+import { navigate } from '../router';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+
+async function createBoard(body: { title?: string; template: 'blank' | 'stormflood'; lang: 'da' | 'en' }): Promise<string> {
+  const res = await fetch('/api/boards', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const { id } = (await res.json()) as { id: string };
+  return id;
+}
+
+/** Accepts a whole link (…/b/<id>?…) or a bare id. */
+export function boardIdFromInput(input: string): string | null {
+  const text = input.trim();
+  const match = /\/b\/([A-Za-z0-9_-]{1,64})(?:[?#/]|$)/.exec(text);
+  const id = match ? match[1] : text;
+  return isValidBoardId(id) ? id : null;
+}
+
+export function StartPage() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const [title, setTitle] = useState('');
+  const [link, setLink] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (template: 'blank' | 'stormflood') => {
+    setBusy(true);
+    setError(null);
+    try {
+      const id = await createBoard({ template, lang, ...(template === 'blank' ? { title: title.trim() } : {}) });
+      navigate(`/b/${id}`);
+    } catch {
+      setError(t('createFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    const id = boardIdFromInput(link);
+    if (!id) {
+      setError(t('invalidLink'));
+      return;
+    }
+    const query = /\?[^#]*/.exec(link.trim())?.[0] ?? '';
+    navigate(`/b/${id}${query}`);
+  };
+
+  return (
+    <div className="start-page">
+      <header className="start-header">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="36" height="36" />
+          <span>Samskab</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="start-main">
+        <h1>{t('appName')}</h1>
+        <p className="tagline">{t('tagline')}</p>
+        <section className="start-card" aria-labelledby="new-board">
+          <h2 id="new-board">{t('newBoard')}</h2>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create('blank');
+            }}
+          >
+            <label htmlFor="new-title">{t('boardTitleLabel')}</label>
+            <div className="row">
+              <input
+                id="new-title"
+                value={title}
+                maxLength={MAX_TITLE_LENGTH}
+                placeholder={t('boardTitlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <button type="submit" className="primary" disabled={busy}>
+                {t('newBoard')}
+              </button>
+            </div>
+          </form>
+          <button type="button" className="secondary example-button" disabled={busy} onClick={() => void create('stormflood')}>
+            {t('openExample')}
+          </button>
+        </section>
+        <section className="start-card" aria-labelledby="open-board">
+          <h2 id="open-board">{t('openLink')}</h2>
+          <form onSubmit={open}>
+            <label htmlFor="open-link">{t('openLinkLabel')}</label>
+            <div className="row">
+              <input id="open-link" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://…/b/…" />
+              <button type="submit" className="secondary">
+                {t('open')}
+              </button>
+            </div>
+          </form>
+        </section>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
+import { encodeSavedMessage } from '../../../shared/saved';
+
+export type ConnectionState = 'loading' | 'saved' | 'saving' | 'reconnecting' | 'offline';
+
+export interface ConnectionSnapshot {
+  state: ConnectionState;
+  /** Close code of the last disconnect (see shared/protocol.ts), if any. */
+  lastCloseCode: number | null;
+}
+
+const SAVE_CHECK_DELAY_MS = 150;
+
+/**
+ * One board's Y.Doc and its websocket. "Saved" is shown only when the server
+ * has confirmed that everything this client sent is durably stored: after
+ * local edits it asks with MESSAGE_SAVED (a sequence number) and waits for the
+ * same number back.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  /** Increases with every local edit. */
+  private localSeq = 0;
+  /** Highest sequence number the server confirmed as stored. */
+  private savedSeq = 0;
+  private checkTimer = 0;
+  private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
+  private readonly listeners = new Set<() => void>();
+  private everSynced = false;
+
+  constructor(readonly boardId: string) {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const base = `${proto}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
+    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000 });
+    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      this.savedSeq = Math.max(this.savedSeq, decoding.readVarUint(decoder));
+      this.update();
+    };
+    this.provider.on('status', () => this.update());
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        this.everSynced = true;
+        // After a reconnect, offline edits went out in the sync exchange: ask again.
+        if (this.hasUnsavedChanges) this.requestSavedCheck();
+      }
+      this.update();
+    });
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      this.snapshot = { ...this.snapshot, lastCloseCode: event?.code ?? null };
+      this.update();
+    });
+    this.doc.on('update', this.onDocUpdate);
+    window.addEventListener('online', this.onNetworkChange);
+    window.addEventListener('offline', this.onNetworkChange);
+  }
+
+  private onDocUpdate = (_u: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) return;
+    this.localSeq++;
+    this.scheduleSavedCheck();
+    this.update();
+  };
+
+  private onNetworkChange = () => this.update();
+
+  private scheduleSavedCheck(): void {
+    if (this.checkTimer) return;
+    this.checkTimer = window.setTimeout(() => {
+      this.checkTimer = 0;
+      this.requestSavedCheck();
+    }, SAVE_CHECK_DELAY_MS);
+  }
+
+  private requestSavedCheck(): void {
+    const ws = this.provider.ws;
+    // Sent on the same socket as the edits, after them; if it is lost, the next sync asks again.
+    if (ws && this.provider.wsconnected && this.provider.synced) ws.send(encodeSavedMessage(this.localSeq));
+  }
+
+  /** Local edits the server has not yet confirmed as stored. */
+  get hasUnsavedChanges(): boolean {
+    return this.localSeq > this.savedSeq;
+  }
+
+  private compute(): ConnectionState {
+    const connected = this.provider.wsconnected && navigator.onLine !== false;
+    if (!this.everSynced) return connected || this.provider.wsconnecting ? 'loading' : 'offline';
+    if (!connected) return this.hasUnsavedChanges ? 'offline' : 'reconnecting';
+    if (!this.provider.synced) return 'reconnecting';
+    return this.hasUnsavedChanges ? 'saving' : 'saved';
+  }
+
+  private update(): void {
+    const state = this.compute();
+    if (state === 'saved' && this.snapshot.lastCloseCode !== null) {
+      this.snapshot = { state, lastCloseCode: null };
+    } else if (state !== this.snapshot.state) {
+      this.snapshot = { ...this.snapshot, state };
+    } else {
+      return;
+    }
+    for (const l of this.listeners) l();
+  }
+
+  getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    window.clearTimeout(this.checkTimer);
+    window.removeEventListener('online', this.onNetworkChange);
+    window.removeEventListener('offline', this.onNetworkChange);
+    this.doc.off('update', this.onDocUpdate);
+    this.provider.destroy();
+    this.provider.awareness.destroy();
+    this.doc.destroy();
+  }
+}

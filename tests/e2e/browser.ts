@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type SamskabServer } from '../../server/app';
+import { configFromEnv } from '../../server/config';
+import { createLogger } from '../../server/log';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A real server on port 0 serving the built client, with its own data directory. */
+export async function startAppServer(): Promise<{ server: SamskabServer; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-e2e-'));
+  const clientDir = path.resolve('dist/client');
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+    throw new Error('dist/client is missing: run `npm run build` before the e2e tests (npm test does).');
+  }
+  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir };
+  const server = await startServer(config, createLogger('silent'));
+  return { server, dataDir };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\``);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-component-update'],
+  });
+}
+
+/** One person: an isolated browser context that records page errors. */
+export async function person(browser: Browser, locale = 'da-DK'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+export async function createBoard(baseUrl: string, body: Record<string, unknown> = {}): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Runs axe-core in the page and returns the violations (id + nodes). */
+export async function axe(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
+  const source = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
