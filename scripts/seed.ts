@@ -140,13 +140,19 @@ async function seed(args: Args): Promise<string> {
   // A script is not a participant: no presence, no cursor on anyone's screen.
   provider.awareness.setLocalState(null);
 
-  let lastProblem = 'no answer yet';
+  // The socket error says why (ECONNREFUSED, HTTP 404); the close code that follows says less.
+  let lastError = '';
+  let lastClose = '';
+  const lastProblem = () => lastError || lastClose || 'no answer yet';
   provider.on('connection-error', (event) => {
     const message = (event as Event & { message?: string }).message;
-    lastProblem = message ? `connection error: ${message}` : 'connection error';
+    lastError = `connection error: ${message ?? event.type}`;
   });
   provider.on('connection-close', (event) => {
-    if (event) lastProblem = `connection closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`;
+    if (event) lastClose = `connection closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`;
+  });
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') lastError = '';
   });
 
   // "Is it saved?" (MESSAGE_SAVED): we send [4, seq] after our last edit and
@@ -169,7 +175,7 @@ async function seed(args: Args): Promise<string> {
     const synced = waitFor(
       () => provider.synced,
       args.timeoutMs,
-      () => `could not sync with ${args.syncUrl}/${args.board} within ${args.timeoutMs / 1000} s (${lastProblem})`,
+      () => `could not sync with ${args.syncUrl}/${args.board} within ${args.timeoutMs / 1000} s (${lastProblem()})`,
     );
     provider.on('sync', synced.poke);
     provider.on('closed', (e) => synced.fail(`server refused ${args.syncUrl}/${args.board}: ${e.code} ${e.reason}`));
@@ -211,7 +217,7 @@ async function seed(args: Args): Promise<string> {
       () =>
         `the server did not confirm storage within ${args.timeoutMs / 1000} s ` +
         `(${seq === 0 ? 'never connected to ask' : `no answer to request ${seq}`}; ` +
-        `${provider.wsconnected ? 'still connected' : lastProblem})`,
+        `${provider.wsconnected ? 'still connected' : lastProblem()})`,
     );
     ackCheck = saved.poke;
     provider.on('sync', (isSynced) => {

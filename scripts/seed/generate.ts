@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { newItemId } from '../../shared/ids';
-import { createItem, linkItems, linksMap } from '../../shared/model/board';
+import { createItem, linkItems } from '../../shared/model/board';
 import { DEFAULT_SIZE, type ItemKind } from '../../shared/model/schema';
 import type { RoleId } from '../../shared/roles';
 
@@ -11,8 +10,9 @@ import type { RoleId } from '../../shared/roles';
  *
  * Everything is drawn from a seeded PRNG, so the same (count, seed) gives the
  * same texts, roles, links and layout. `planBoard` is pure (no Y.Doc);
- * `generateBoard` writes a plan into a doc through the board model API, in
- * batched transactions so that 10,000 cards are one update per batch.
+ * `generateBoard` writes a plan into a doc (items through the board model's
+ * createItem, links see writeLink) in batched transactions, so 10,000 cards
+ * are 50 updates on the wire, not 10,000.
  */
 
 // ---------------------------------------------------------------------------
@@ -412,6 +412,13 @@ export const IDEA_TAILS: readonly string[] = [
   'Kommunen stiller lokaler, foreningerne står for driften.',
 ];
 
+/** Lines for ideas that build on another idea, used when the idea text has a colon already. */
+export const BUILD_ON_LINES: readonly string[] = [
+  'Bygger videre på et tidligere forslag.',
+  'En videreudvikling af idéen ved siden af.',
+  'Kan kombineres med forslaget, den bygger på.',
+];
+
 /** Openings for ideas that build on another idea. */
 export const BUILD_ON: readonly string[] = [
   'Videre på det:',
@@ -611,7 +618,12 @@ function planCluster(rng: Rng): LocalItem[] {
     let text = fill(ideaTexts[j % ideaTexts.length] as string);
     if (ideaIndices.length > 0 && rng.chance(0.35)) {
       links.push({ kind: 'builds-on', to: rng.pick(ideaIndices) });
-      text = `${rng.pick(BUILD_ON)} ${text}`;
+      if (text.includes(':')) {
+        text = `${text}\n${rng.pick(BUILD_ON_LINES)}`;
+      } else {
+        // Danish: after a colon a phrase (not a full sentence) goes on in lower case.
+        text = `${rng.pick(BUILD_ON)} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+      }
       if (rng.chance(0.4)) links.push({ kind: 'addresses', to: 0 });
     } else {
       links.push({ kind: 'addresses', to: 0 });
@@ -695,7 +707,7 @@ export interface GenerateOptions extends PlanOptions {
   seed?: number;
   /** Items per doc.transact (default 200); links go in the batch of the item they start from. */
   batchSize?: number;
-  /** createdAt of the last card; earlier cards are one second apart before it (default Date.now()). */
+  /** createdAt of the last card; earlier cards are one second apart before it, never below 0 (default Date.now()). */
   now?: number;
   /** Transaction origin passed to the model API. */
   transactionOrigin?: unknown;
@@ -705,14 +717,6 @@ export interface GenerateOptions extends PlanOptions {
    * generated with the same options are identical apart from Yjs client ids.
    */
   seededIds?: boolean;
-  /**
-   * Create links with the model's linkItems (default false). linkItems looks
-   * for a duplicate among all existing links on every call, which makes
-   * seeding quadratic (about 25 s for 10,000 cards); generated links are
-   * unique by construction, so by default they are written directly with the
-   * exact fields linkItems writes. Tests use true to check both agree.
-   */
-  viaLinkItems?: boolean;
   /** Called after each committed batch with the number of items written so far. */
   onBatch?: (done: number, total: number) => void;
 }
@@ -729,25 +733,8 @@ export interface GenerateResult {
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
- * The Y.Map that linkItems (shared/model/board.ts) writes, without its
- * duplicate search. Kinds and ends are right by construction of the plan:
- * "addresses" goes from an idea to its cluster's problem, "builds-on" from an
- * idea to an earlier idea of the same cluster, and no pair is linked twice.
- */
-function writeLink(doc: Y.Doc, id: string, kind: SeedLinkKind, from: string, to: string): void {
-  const links = linksMap(doc);
-  if (links.has(id)) throw new Error(`link ${id} already exists`);
-  const m = new Y.Map<unknown>();
-  m.set('kind', kind);
-  m.set('from', from);
-  m.set('to', to);
-  m.set('label', '');
-  links.set(id, m);
-}
-
-/**
  * Fills `doc` with `count` generated items. Items are created with the board
- * model's createItem (validated like any user edit); links see writeLink.
+ * model's createItem and linkItems (validated like any user edit).
  */
 export function generateBoard(doc: Y.Doc, opts: GenerateOptions): GenerateResult {
   const seed = opts.seed ?? 1;
@@ -780,19 +767,13 @@ export function generateBoard(doc: Y.Doc, opts: GenerateOptions): GenerateResult
             text: p.text,
             ...(p.problem !== undefined ? { problemId: ids[p.problem] as string } : {}),
             ...(opts.seededIds ? { id: nextId() as string } : {}),
-            now: now - (total - 1 - i) * 1000,
+            now: Math.max(0, now - (total - 1 - i) * 1000),
           },
           tOrigin,
         );
         ids.push(id);
         for (const l of p.links) {
-          const to = ids[l.to] as string;
-          const linkId = nextId();
-          if (opts.viaLinkItems) {
-            linkItems(doc, { kind: l.kind, from: id, to, ...(linkId !== undefined ? { id: linkId } : {}) }, tOrigin);
-          } else {
-            writeLink(doc, linkId ?? newItemId(), l.kind, id, to);
-          }
+          linkItems(doc, { kind: l.kind, from: id, to: ids[l.to] as string }, tOrigin);
         }
       }
     }, tOrigin);

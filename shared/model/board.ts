@@ -271,10 +271,13 @@ export function linkItems(
   const [fromKind, toKind] = ALLOWED_LINKS[input.kind];
   check(from.kind === fromKind && to.kind === toKind, `"${input.kind}" links a ${fromKind} to a ${toKind}`);
   const links = linksMap(doc);
-  const existing = listLinks(doc).find((l) => l.kind === input.kind && l.from === input.from && l.to === input.to);
-  if (existing) return existing.id;
-  const id = input.id ?? newItemId();
-  check(!links.has(id), `link ${id} already exists`);
+  // The default id is derived from the link itself: creating the same link twice
+  // (even concurrently on two peers) lands on one key, and the check is O(1).
+  const id = input.id ?? linkId(input.kind, input.from, input.to);
+  if (links.has(id)) {
+    check(input.id === undefined, `link ${id} already exists`);
+    return id;
+  }
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set('kind', input.kind);
@@ -284,6 +287,10 @@ export function linkItems(
     links.set(id, m);
   }, origin);
   return id;
+}
+
+export function linkId(kind: LinkKind, from: string, to: string): string {
+  return `${kind}~${from}~${to}`;
 }
 
 export function unlink(doc: Y.Doc, linkId: string, origin?: unknown): void {
