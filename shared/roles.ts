@@ -51,6 +51,8 @@ export function roleInfo(id: RoleId): RoleInfo {
   return byId.get(id) as RoleInfo;
 }
 
-export function roleLabel(id: RoleId, lang: 'da' | 'en'): string {
+export function roleLabel(id: RoleId, lang: 'da' | 'en', roleText?: string): string {
+  // "other" is described by the person in their own words when they gave some.
+  if (id === 'other' && roleText && roleText.trim()) return roleText.trim();
   return roleInfo(id)[lang];
 }

@@ -9,6 +9,7 @@ import {
   LINKS_KEY,
   MAX_LABEL_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_ROLE_TEXT_LENGTH,
   MAX_SIZE,
   MAX_TITLE_LENGTH,
   META_KEY,
@@ -55,6 +56,10 @@ function checkAuthor(author: Author) {
   check(isRoleId(author.role), `unknown role "${String(author.role)}"`);
   check(typeof author.name === 'string' && author.name.trim().length > 0, 'author name is required');
   check(author.name.length <= MAX_NAME_LENGTH, `author name is longer than ${MAX_NAME_LENGTH} characters`);
+  check(
+    author.roleText === undefined || (typeof author.roleText === 'string' && author.roleText.length <= MAX_ROLE_TEXT_LENGTH),
+    `role text is longer than ${MAX_ROLE_TEXT_LENGTH} characters`,
+  );
 }
 
 export interface CreateItemInput {
@@ -132,6 +137,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
     m.set('h', h);
     m.set('role', input.author.role);
     m.set('authorName', input.author.name);
+    if (input.author.role === 'other' && input.author.roleText) m.set('roleText', input.author.roleText);
     m.set('createdAt', now);
     m.set('updatedAt', now);
     if (input.kind === 'perspective') m.set('problemId', input.problemId);

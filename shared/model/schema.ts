@@ -27,6 +27,7 @@ export const MAX_SIZE = 4_000;
 export const MAX_NAME_LENGTH = 80;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_LABEL_LENGTH = 200;
+export const MAX_ROLE_TEXT_LENGTH = 60;
 
 export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
   problem: { w: 320, h: 200 },
@@ -37,6 +38,8 @@ export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
 export interface Author {
   name: string;
   role: RoleId;
+  /** Free text for the role "other" (the manifesto's "andet (fritekst)"). */
+  roleText?: string;
 }
 
 export interface ItemBase {
@@ -49,6 +52,8 @@ export interface ItemBase {
   /** The actor role of the person who created it (colours the card). */
   role: RoleId;
   authorName: string;
+  /** Free-text role when `role` is "other"; '' otherwise. */
+  roleText: string;
   createdAt: number;
   updatedAt: number;
   body: Y.XmlFragment;

@@ -6,6 +6,7 @@ import {
   LINK_KINDS,
   MAX_LABEL_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_ROLE_TEXT_LENGTH,
   MAX_SIZE,
   MIN_SIZE,
   type BoardItem,
@@ -52,6 +53,8 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
   }
   if (!isRoleId(get('role'))) problems.push('unknown role');
   if (!isString(get('authorName'), MAX_NAME_LENGTH)) problems.push('bad author name');
+  const roleText = get('roleText') ?? '';
+  if (!isString(roleText, MAX_ROLE_TEXT_LENGTH)) problems.push('bad role text');
   for (const k of ['createdAt', 'updatedAt'] as const) {
     if (!isFiniteIn(get(k), 0, Number.MAX_SAFE_INTEGER)) problems.push(`bad ${k}`);
   }
@@ -69,6 +72,7 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
     h: get('h') as number,
     role: get('role') as BoardItem['role'],
     authorName: get('authorName') as string,
+    roleText: roleText as string,
     createdAt: get('createdAt') as number,
     updatedAt: get('updatedAt') as number,
     body: get('body') as Y.XmlFragment,

@@ -47,6 +47,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     conn.provider.awareness.setLocalStateField('user', {
       name: identity.name,
       role: identity.role,
+      roleText: identity.roleText ?? '',
       color: roleInfo(identity.role).color,
     });
   }, [conn, identity]);

@@ -89,7 +89,7 @@ export const Card = memo(function Card({ item, selected, editing, editors, probl
         ['--role-color' as string]: role.color,
       }}
       tabIndex={0}
-      aria-label={t('cardLabel', { kind: kindLabel, name: item.authorName, role: roleLabel(item.role, lang) })}
+      aria-label={t('cardLabel', { kind: kindLabel, name: item.authorName, role: roleLabel(item.role, lang, item.roleText) })}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -103,7 +103,7 @@ export const Card = memo(function Card({ item, selected, editing, editors, probl
       <header className="card-head">
         <span className="card-kind">{kindLabel}</span>
         <span className="card-author">
-          {item.authorName} · {roleLabel(item.role, lang)}
+          {item.authorName} · {roleLabel(item.role, lang, item.roleText)}
         </span>
       </header>
       {item.kind === 'perspective' && (

@@ -19,6 +19,7 @@ export function JoinDialog({
   const lang = useUi((s) => s.lang);
   const [name, setName] = useState(initial.name ?? '');
   const [role, setRole] = useState<RoleId>(initial.role ?? 'citizen');
+  const [roleText, setRoleText] = useState(initial.roleText ?? '');
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -34,7 +35,8 @@ export function JoinDialog({
       setError(t('nameRequired'));
       return;
     }
-    onJoin({ name: trimmed.slice(0, 80), role });
+    const text = roleText.trim().slice(0, 60);
+    onJoin({ name: trimmed.slice(0, 80), role, ...(role === 'other' && text ? { roleText: text } : {}) });
   };
 
   return (
@@ -70,6 +72,12 @@ export function JoinDialog({
             </label>
           ))}
         </fieldset>
+        {role === 'other' && (
+          <>
+            <label htmlFor="join-role-text">{t('otherRole')}</label>
+            <input id="join-role-text" value={roleText} maxLength={60} onChange={(e) => setRoleText(e.target.value)} />
+          </>
+        )}
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('join')}

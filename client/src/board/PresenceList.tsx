@@ -21,7 +21,7 @@ export function PresenceList({ users }: { users: PresenceUser[] }) {
               {u.name}
               {u.isSelf && <span className="presence-self"> ({t('you')})</span>}
             </span>
-            <span className="presence-role">{roleLabel(u.role, lang)}</span>
+            <span className="presence-role">{roleLabel(u.role, lang, u.roleText)}</span>
           </li>
         ))}
       </ul>

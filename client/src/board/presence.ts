@@ -10,6 +10,7 @@ export interface PresenceUser {
   clientId: number;
   name: string;
   role: RoleId;
+  roleText: string;
   color: string;
   /** Pointer position in board coordinates, if on the canvas. */
   pointer: { x: number; y: number } | null;
@@ -31,6 +32,7 @@ function readUser(clientId: number, state: Record<string, unknown>, self: number
     clientId,
     name: user.name.slice(0, 80),
     role: user.role,
+    roleText: typeof user.roleText === 'string' ? user.roleText.slice(0, 60) : '',
     color: roleInfo(user.role).color,
     pointer,
     editing,

@@ -3,6 +3,8 @@ import { isRoleId, type RoleId } from '../../../shared/roles';
 export interface Identity {
   name: string;
   role: RoleId;
+  /** Free-text description when role is "other". */
+  roleText?: string;
 }
 
 const KEY = 'samskab.identity';
@@ -12,8 +14,11 @@ export function loadIdentity(): Identity | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
-    const v = JSON.parse(raw) as { name?: unknown; role?: unknown };
-    if (typeof v.name === 'string' && v.name.trim() && isRoleId(v.role)) return { name: v.name.slice(0, 80), role: v.role };
+    const v = JSON.parse(raw) as { name?: unknown; role?: unknown; roleText?: unknown };
+    if (typeof v.name === 'string' && v.name.trim() && isRoleId(v.role)) {
+      const roleText = v.role === 'other' && typeof v.roleText === 'string' ? v.roleText.slice(0, 60) : '';
+      return { name: v.name.slice(0, 80), role: v.role, ...(roleText ? { roleText } : {}) };
+    }
   } catch {
     // A broken entry is treated as none.
   }
