@@ -16,39 +16,30 @@ export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   fragment.insert(fragment.length, paragraphs);
 }
 
-const BLOCK_NODES = new Set([
-  'paragraph',
-  'heading',
-  'blockquote',
-  'codeBlock',
-  'listItem',
-  'bulletList',
-  'orderedList',
-  'horizontalRule',
-]);
+/** Blocks that hold text directly: each is one line, even when empty. */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
-/** Plain text of a body: blocks separated by newlines (for search, exports, tests). */
+/** Plain text of a body: one line per text block (for search, exports, tests). */
 export function readPlainText(node: Y.XmlFragment | Y.XmlElement): string {
   const lines: string[] = [];
-  let current = '';
-  const walk = (n: Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+  const inline = (n: Y.XmlElement | Y.XmlText | Y.XmlHook): string => {
     if (n instanceof Y.XmlText) {
       // toDelta skips formatting, unlike toString which renders marks as tags.
+      let text = '';
       for (const op of n.toDelta() as Array<{ insert?: unknown }>) {
-        if (typeof op.insert === 'string') current += op.insert;
+        if (typeof op.insert === 'string') text += op.insert;
       }
-      return;
+      return text;
     }
-    if (n instanceof Y.XmlHook) return;
-    const isBlock = n instanceof Y.XmlElement && BLOCK_NODES.has(n.nodeName);
-    if (n instanceof Y.XmlElement && n.nodeName === 'hardBreak') current += '\n';
-    for (const child of n.toArray()) walk(child as Y.XmlElement | Y.XmlText);
-    if (isBlock && current.length > 0) {
-      lines.push(current);
-      current = '';
-    }
+    if (n instanceof Y.XmlElement && n.nodeName === 'hardBreak') return '\n';
+    if (n instanceof Y.XmlElement) return n.toArray().map((c) => inline(c as Y.XmlElement)).join('');
+    return '';
   };
-  walk(node);
-  if (current.length > 0) lines.push(current);
+  const block = (n: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+    if (n instanceof Y.XmlElement && TEXT_BLOCKS.has(n.nodeName)) lines.push(inline(n));
+    else if (n instanceof Y.XmlElement) n.toArray().forEach((c) => block(c as Y.XmlElement));
+    else if (n instanceof Y.XmlText) lines.push(inline(n));
+  };
+  node.toArray().forEach((c) => block(c as Y.XmlElement));
   return lines.join('\n');
 }
