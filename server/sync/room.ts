@@ -19,6 +19,8 @@ import {
 export interface RoomSocket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Resolves true if the peer still answers (a ping), false after a short wait. */
+  probe(): Promise<boolean>;
 }
 
 export interface Peer {
@@ -118,7 +120,7 @@ export class Room {
         if (this.peers.has(peer)) peer.socket.send(encodeSaved(msg.seq));
         return;
       case 'awareness':
-        this.applyAwareness(peer, msg.update, msg.clients);
+        await this.applyAwareness(peer, msg.update, msg.clients);
         return;
       case 'query-awareness': {
         const ids = [...this.awareness.getStates().keys()];
@@ -140,16 +142,35 @@ export class Room {
    * A connection may only set or remove its own clients' presence. Stock
    * y-websocket clients echo everyone's presence back, so entries owned by
    * another connection are dropped quietly rather than treated as an attack.
+   * One exception: a client that reconnected while its old connection is
+   * half-open (sleeping laptop, network change) sends a newer clock for its
+   * own id. If the old owner no longer answers a ping, the id moves over.
    */
-  private applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): void {
-    const own = clients.filter((c) => {
-      if (peer.awarenessIds.has(c.clientId)) return true;
-      for (const other of this.peers) if (other !== peer && other.awarenessIds.has(c.clientId)) return false;
-      return true;
-    });
-    if (own.length === 0) return;
+  private async applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): Promise<void> {
+    const own: AwarenessEntry[] = [];
+    for (const c of clients) {
+      const owner = this.ownerOf(c.clientId);
+      if (owner === null || owner === peer) {
+        own.push(c);
+        continue;
+      }
+      const current = this.awareness.meta.get(c.clientId)?.clock ?? 0;
+      if (c.clock <= current) continue;
+      if (await owner.socket.probe()) continue;
+      // Still the owner after the wait, and still unresponsive: hand the id over.
+      if (this.ownerOf(c.clientId) === owner) {
+        owner.awarenessIds.delete(c.clientId);
+        own.push(c);
+      }
+    }
+    if (own.length === 0 || this.destroyed || !this.peers.has(peer)) return;
     const filtered = own.length === clients.length ? update : encodeAwarenessEntries(own);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
+  }
+
+  private ownerOf(clientId: number): Peer | null {
+    for (const p of this.peers) if (p.awarenessIds.has(clientId)) return p;
+    return null;
   }
 
   private onAwarenessUpdate = (

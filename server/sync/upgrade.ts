@@ -19,6 +19,8 @@ function refuse(socket: Duplex, status: number, message: string): void {
   );
 }
 
+const PROBE_TIMEOUT_MS = 1000;
+
 export interface SyncEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes all sockets; rooms are flushed by Rooms.closeAll. */
@@ -31,7 +33,9 @@ export function createSyncEndpoint(
   log: Logger,
   opts: { maxMessageBytes: number; pingIntervalMs: number },
 ): SyncEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+  // ws enforces a hard cap with its own close code (1009); below it we close with our
+  // own code 4002 and reason, which the client can explain to the person.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes + 1024 * 1024 });
   let nextPeerId = 1;
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -57,6 +61,20 @@ export function createSyncEndpoint(
           if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
         },
         close: (code, reason) => ws.close(code, reason),
+        probe: () =>
+          new Promise<boolean>((resolve) => {
+            if (ws.readyState !== ws.OPEN) return resolve(false);
+            const timer = setTimeout(() => {
+              ws.off('pong', onPong);
+              resolve(false);
+            }, PROBE_TIMEOUT_MS);
+            const onPong = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+            ws.once('pong', onPong);
+            ws.ping();
+          }),
       },
     };
     const plog = log.child({ board: boardId, peer: peer.id });
@@ -90,6 +108,10 @@ export function createSyncEndpoint(
         return;
       }
       const bytes = toUint8Array(data);
+      if (bytes.byteLength > opts.maxMessageBytes) {
+        ws.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]);
+        return;
+      }
       queue = queue.then(async () => {
         if (room && !closed) await room.receive(peer, bytes);
       });

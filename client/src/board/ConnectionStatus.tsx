@@ -4,7 +4,8 @@ import type { ConnectionSnapshot } from '../sync/connection';
 
 export function ConnectionStatus({ snapshot }: { snapshot: ConnectionSnapshot }) {
   const t = useT();
-  const code = snapshot.lastCloseCode;
+  // 1009 is the websocket library's own "too big" close, beyond our 4002 threshold.
+  const code = snapshot.lastCloseCode === 1009 ? 4002 : snapshot.lastCloseCode;
   const reason = code !== null && code >= 4000 && code <= 4003 ? t(`closed_${code}` as StringKey) : null;
   return (
     <div className={`status status-${snapshot.state}`} role="status" aria-live="polite" data-state={snapshot.state}>
