@@ -11,7 +11,8 @@ step "lint"
 npx eslint . --max-warnings=0
 step "unit"
 npx vitest run --project unit
-step "integration"
+step "integration (real server, SQLite, PostgreSQL, Redis)"
+bash scripts/ensure-services.sh
 npx vitest run --project integration
 step "e2e (Chromium)"
 node scripts/ensure-chromium.mjs
