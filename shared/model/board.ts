@@ -15,7 +15,10 @@ import {
   META_KEY,
   MIN_SIZE,
   SCHEMA_VERSION,
+  CARD_COLORS,
+  Z_LIMIT,
   type Author,
+  type CardColor,
   type BoardItem,
   type BoardLink,
   type BoardMeta,
@@ -76,6 +79,32 @@ export interface CreateItemInput {
   /** Optional explicit id (import, tests); must be unused. */
   id?: string;
   now?: number;
+  /** Stacking order; absent means 0. The UI passes zRange(doc).max + 1 to stack new cards on top. */
+  z?: number;
+  color?: CardColor;
+}
+
+function checkZ(v: number) {
+  check(Number.isFinite(v) && Math.abs(v) <= Z_LIMIT, `z must be a finite number within ±${Z_LIMIT}`);
+}
+
+function checkColor(v: string) {
+  check((CARD_COLORS as readonly string[]).includes(v) || v === '', `unknown colour "${v}"`);
+}
+
+/** The highest and lowest `z` on the board (0 for an empty board). */
+export function zRange(doc: Y.Doc): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  itemsMap(doc).forEach((v) => {
+    if (!(v instanceof Y.Map)) return;
+    const z = (v as Y.Map<unknown>).get('z');
+    if (typeof z === 'number' && Number.isFinite(z)) {
+      if (z < min) min = z;
+      if (z > max) max = z;
+    }
+  });
+  return { min, max };
 }
 
 export function initBoard(doc: Y.Doc, title: string, origin?: unknown, now = Date.now()): void {
@@ -118,6 +147,8 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
   const h = input.h ?? size.h;
   checkSize(w, 'w');
   checkSize(h, 'h');
+  if (input.z !== undefined) checkZ(input.z);
+  if (input.color !== undefined) checkColor(input.color);
   const items = itemsMap(doc);
   const id = input.id ?? newItemId();
   check(/^[A-Za-z0-9_-]{1,64}$/.test(id), 'invalid item id');
@@ -141,6 +172,8 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
     m.set('createdAt', now);
     m.set('updatedAt', now);
     if (input.kind === 'perspective') m.set('problemId', input.problemId);
+    if (input.z !== undefined) m.set('z', input.z);
+    if (input.color) m.set('color', input.color);
     const body = new Y.XmlFragment();
     m.set('body', body);
     items.set(id, m);
@@ -193,6 +226,9 @@ export interface ItemPatch {
   w?: number;
   h?: number;
   problemId?: string;
+  z?: number;
+  /** '' removes the colour (back to the role colour). */
+  color?: CardColor | '';
 }
 
 export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: unknown, now = Date.now()): void {
@@ -201,16 +237,20 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
   if (patch.y !== undefined) checkCoord(patch.y, 'y');
   if (patch.w !== undefined) checkSize(patch.w, 'w');
   if (patch.h !== undefined) checkSize(patch.h, 'h');
+  if (patch.z !== undefined) checkZ(patch.z);
+  if (patch.color !== undefined) checkColor(patch.color);
   if (patch.problemId !== undefined) {
     check(m.get('kind') === 'perspective', 'only perspectives have a problem');
     const target = getItem(doc, patch.problemId);
     check(target !== null && !isDamaged(target) && target.kind === 'problem', 'problemId must name a problem');
   }
   doc.transact(() => {
-    for (const key of ['x', 'y', 'w', 'h', 'problemId'] as const) {
+    for (const key of ['x', 'y', 'w', 'h', 'z', 'problemId'] as const) {
       const v = patch[key];
       if (v !== undefined) m.set(key, v);
     }
+    if (patch.color === '') m.delete('color');
+    else if (patch.color !== undefined) m.set('color', patch.color);
     m.set('updatedAt', now);
   }, origin);
 }
@@ -323,4 +363,149 @@ export function relatedToProblem(doc: Y.Doc, problemId: string): { ideas: string
     .items.filter((i) => i.kind === 'perspective' && i.problemId === problemId)
     .map((i) => i.id);
   return { ideas, perspectives };
+}
+
+/** Applies one patch per item in a single transaction (one undo step). */
+export function updateItems(
+  doc: Y.Doc,
+  patches: ReadonlyArray<{ id: string } & ItemPatch>,
+  origin?: unknown,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    for (const { id, ...patch } of patches) updateItem(doc, id, patch, origin, now);
+  }, origin);
+}
+
+/** Puts the items above (front) or below (back) everything else, keeping their relative order. */
+export function restack(doc: Y.Doc, ids: readonly string[], where: 'front' | 'back', origin?: unknown): void {
+  const maps = ids.map((id) => ({ id, m: itemMap(doc, id) }));
+  const zOf = (m: Y.Map<unknown>) => {
+    const z = m.get('z');
+    return typeof z === 'number' && Number.isFinite(z) ? z : 0;
+  };
+  maps.sort((a, b) => zOf(a.m) - zOf(b.m) || (a.id < b.id ? -1 : 1));
+  const { min, max } = zRange(doc);
+  doc.transact(() => {
+    maps.forEach(({ m }, i) => {
+      const z = where === 'front' ? max + 1 + i : min - maps.length + i;
+      m.set('z', Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z)));
+    });
+  }, origin);
+}
+
+/** Sets a connector's label. */
+export function setLinkLabel(doc: Y.Doc, id: string, label: string, origin?: unknown): void {
+  check(typeof label === 'string' && label.length <= MAX_LABEL_LENGTH, 'label is too long');
+  const m = linksMap(doc).get(id);
+  check(m instanceof Y.Map, `no link ${id}`);
+  doc.transact(() => (m as Y.Map<unknown>).set('label', label), origin);
+}
+
+const COPIED_FIELDS = ['kind', 'x', 'y', 'w', 'h', 'role', 'authorName', 'roleText', 'createdAt', 'updatedAt', 'problemId', 'z', 'color'];
+
+/**
+ * Copies items (fields and rich-text bodies) and the links among them into a
+ * standalone clipboard doc, which can be pasted any number of times, also after
+ * the originals are gone.
+ */
+export function copyItems(doc: Y.Doc, ids: readonly string[]): Y.Doc {
+  const clip = new Y.Doc();
+  const source = itemsMap(doc);
+  const target = itemsMap(clip);
+  const wanted = new Set(ids);
+  clip.transact(() => {
+    for (const id of ids) {
+      const item = getItem(doc, id);
+      if (!item || isDamaged(item)) continue;
+      const src = source.get(id) as Y.Map<unknown>;
+      const m = new Y.Map<unknown>();
+      for (const k of COPIED_FIELDS) {
+        const v = src.get(k);
+        if (v !== undefined) m.set(k, v);
+      }
+      m.set('body', item.body.clone());
+      target.set(id, m);
+    }
+    linksMap(doc).forEach((value, lid) => {
+      const l = readLink(lid, value);
+      if (l && wanted.has(l.from) && wanted.has(l.to)) {
+        const m = new Y.Map<unknown>();
+        m.set('kind', l.kind);
+        m.set('from', l.from);
+        m.set('to', l.to);
+        m.set('label', l.label);
+        linksMap(clip).set(lid, m);
+      }
+    });
+  });
+  return clip;
+}
+
+/**
+ * Pastes a clipboard doc into the board, offset by (dx, dy), as new items
+ * authored by `author`, stacked on top. A pasted perspective keeps its problem
+ * if that problem was pasted too or still exists. Returns the new ids.
+ */
+export function pasteItems(
+  doc: Y.Doc,
+  clip: Y.Doc,
+  dx: number,
+  dy: number,
+  author: Author,
+  origin?: unknown,
+  now = Date.now(),
+): string[] {
+  checkAuthor(author);
+  const src = itemsMap(clip);
+  const idMap = new Map<string, string>();
+  src.forEach((_v, id) => idMap.set(id, newItemId()));
+  const out: string[] = [];
+  doc.transact(() => {
+    let z = zRange(doc).max;
+    const items = itemsMap(doc);
+    const sorted = [...src.entries()].sort((a, b) => Number((a[1] as Y.Map<unknown>).get('z') ?? 0) - Number((b[1] as Y.Map<unknown>).get('z') ?? 0));
+    for (const [oldId, value] of sorted) {
+      const item = readItem(oldId, value);
+      if (isDamaged(item)) continue;
+      const newId = idMap.get(oldId) as string;
+      const m = new Y.Map<unknown>();
+      m.set('kind', item.kind);
+      m.set('x', Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, item.x + dx)));
+      m.set('y', Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, item.y + dy)));
+      m.set('w', item.w);
+      m.set('h', item.h);
+      m.set('role', author.role);
+      m.set('authorName', author.name);
+      if (author.role === 'other' && author.roleText) m.set('roleText', author.roleText);
+      m.set('createdAt', now);
+      m.set('updatedAt', now);
+      if (item.kind === 'perspective') m.set('problemId', idMap.get(item.problemId) ?? item.problemId);
+      z = Math.min(Z_LIMIT, z + 1);
+      m.set('z', z);
+      if (item.color) m.set('color', item.color);
+      m.set('body', item.body.clone());
+      items.set(newId, m);
+      out.push(newId);
+    }
+    const links = linksMap(doc);
+    linksMap(clip).forEach((value, lid) => {
+      const l = readLink(lid, value);
+      const from = l && idMap.get(l.from);
+      const to = l && idMap.get(l.to);
+      if (!l || !from || !to || !items.has(from) || !items.has(to)) return;
+      const m = new Y.Map<unknown>();
+      m.set('kind', l.kind);
+      m.set('from', from);
+      m.set('to', to);
+      m.set('label', l.label);
+      links.set(linkId(l.kind, from, to), m);
+    });
+  }, origin);
+  return out;
+}
+
+/** Copies and pastes in one go (Ctrl/Cmd+D). */
+export function duplicateItems(doc: Y.Doc, ids: readonly string[], author: Author, origin?: unknown, offset = 24): string[] {
+  return pasteItems(doc, copyItems(doc, ids), offset, offset, author, origin);
 }

@@ -28,6 +28,12 @@ export const MAX_NAME_LENGTH = 80;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_LABEL_LENGTH = 200;
 export const MAX_ROLE_TEXT_LENGTH = 60;
+/** Stacking order bounds (additive field `z`; missing means 0). */
+export const Z_LIMIT = 1_000_000_000;
+
+/** Sticky-note colours (additive field `color`; missing or unknown means the role colour). */
+export const CARD_COLORS = ['yellow', 'pink', 'green', 'blue', 'orange', 'purple'] as const;
+export type CardColor = (typeof CARD_COLORS)[number];
 
 export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
   problem: { w: 320, h: 200 },
@@ -57,6 +63,10 @@ export interface ItemBase {
   createdAt: number;
   updatedAt: number;
   body: Y.XmlFragment;
+  /** Stacking order: higher is drawn on top. 0 when absent (boards from before this field). */
+  z: number;
+  /** Sticky-note colour, or '' for the role colour. */
+  color: CardColor | '';
 }
 
 export interface ProblemItem extends ItemBase {

@@ -9,7 +9,10 @@ import {
   MAX_ROLE_TEXT_LENGTH,
   MAX_SIZE,
   MIN_SIZE,
+  CARD_COLORS,
+  Z_LIMIT,
   type BoardItem,
+  type CardColor,
   type BoardLink,
   type DamagedItem,
   type ItemKind,
@@ -60,6 +63,11 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
   }
   if (!(get('body') instanceof Y.XmlFragment)) problems.push('missing body');
   if (kind === 'perspective' && !isString(get('problemId'), 64)) problems.push('missing problem');
+  const z = get('z') ?? 0;
+  if (!isFiniteIn(z, -Z_LIMIT, Z_LIMIT)) problems.push('bad z');
+  // An unknown colour (say, from a newer client) falls back to the role colour.
+  const rawColor = get('color');
+  const color: CardColor | '' = (CARD_COLORS as readonly unknown[]).includes(rawColor) ? (rawColor as CardColor) : '';
 
   if (problems.length > 0) {
     return { id, damaged: true, x: fallbackCoord(get('x')), y: fallbackCoord(get('y')), problems };
@@ -76,6 +84,8 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
     createdAt: get('createdAt') as number,
     updatedAt: get('updatedAt') as number,
     body: get('body') as Y.XmlFragment,
+    z: z as number,
+    color,
   };
   if (kind === 'perspective') return { ...base, kind, problemId: get('problemId') as string };
   return { ...base, kind: kind as 'problem' | 'idea' };
