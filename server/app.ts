@@ -6,6 +6,7 @@ import { createBoard } from './http/api';
 import { HttpError } from './http/body';
 import { sendError, sendJson } from './http/respond';
 import { createStaticHandler } from './http/static';
+import { createAccessService, handleAccessApi, setSecurityHeaders } from './access';
 import type { Logger } from './log';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
@@ -27,19 +28,22 @@ export interface SamskabServer {
 export async function startServer(config: ServerConfig, log: Logger, store?: BoardStore): Promise<SamskabServer> {
   const boardStore = store ?? new SqliteStore(config.dataDir, config.sqliteSynchronous);
   const rooms = new Rooms(boardStore, log, { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold });
-  const sync = createSyncEndpoint(rooms, log, config);
+  const access = createAccessService(config, log);
+  const sync = createSyncEndpoint(rooms, log, config, access);
   const serveStatic = createStaticHandler(config.clientDir);
   let closing = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
+    setSecurityHeaders(res);
     const handle = async () => {
       if (route === 'GET /healthz') {
         if (closing) return sendJson(res, 503, { status: 'shutting down' });
         return sendJson(res, 200, { status: 'ok', boardsLoaded: rooms.loadedCount, connections: sync.connectionCount });
       }
-      if (route === 'POST /api/boards') return createBoard(req, res, boardStore);
+      if (route === 'POST /api/boards') return createBoard(req, res, boardStore, access);
+      if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, req.socket.remoteAddress ?? ''))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
       throw new HttpError(405, `method ${req.method} not allowed`);
@@ -82,6 +86,7 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
       sync.close();
       server.closeAllConnections();
       await boardStore.close();
+      await access.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { accessOptionsFromEnv, type AccessOptions } from './access/options';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** Interval of websocket pings; a peer that misses one is dropped. */
   pingIntervalMs: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Origin allow-list and passcode rate limit (docs/access.md); defaults when absent. */
+  access?: AccessOptions;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -37,5 +40,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: int(env.MAX_MESSAGE_BYTES, 4 * 1024 * 1024, 'MAX_MESSAGE_BYTES'),
     pingIntervalMs: int(env.PING_INTERVAL_MS, 30_000, 'PING_INTERVAL_MS'),
     sqliteSynchronous: sync,
+    access: accessOptionsFromEnv(env),
   };
 }

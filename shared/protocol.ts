@@ -40,3 +40,23 @@ export const CloseReason: Record<CloseCodeValue, string> = {
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.StorageUnavailable]: 'board storage unavailable',
 };
+
+/* ---- Access (docs/access.md). Kept apart from CloseCode: 4010–4019 are access codes. ---- */
+
+export const AccessCloseCode = {
+  /** The board's links were rotated; the old link no longer works. The client does not reconnect. */
+  LinkRotated: 4010,
+} as const;
+
+export type AccessCloseCodeValue = (typeof AccessCloseCode)[keyof typeof AccessCloseCode];
+
+export const AccessCloseReason: Record<AccessCloseCodeValue, string> = {
+  [AccessCloseCode.LinkRotated]: 'link rotated',
+};
+
+/** Query parameters of the sync websocket and headers of the board HTTP API carrying credentials. */
+export const ACCESS_KEY_PARAM = 'k';
+export const ACCESS_PASSCODE_PARAM = 'passcode';
+export const ACCESS_KEY_HEADER = 'X-Samskab-Key';
+/** The passcode, percent-encoded UTF-8 (encodeURIComponent), so any characters fit in a header. */
+export const ACCESS_PASSCODE_HEADER = 'X-Samskab-Passcode';

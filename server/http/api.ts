@@ -5,6 +5,7 @@ import { newBoardId } from '../../shared/ids';
 import { initBoard } from '../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../shared/model/schema';
 import type { BoardStore } from '../storage/types';
+import { linksOf, type AccessService } from '../access/service';
 import { HttpError, readJson } from './body';
 import { sendJson } from './respond';
 
@@ -36,13 +37,18 @@ function parseCreateBoard(body: unknown): CreateBoardRequest {
 }
 
 /** POST /api/boards — a new board with an unguessable id, stored before we answer. */
-export async function createBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore): Promise<void> {
+export async function createBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore, access?: AccessService): Promise<void> {
   const input = parseCreateBoard(await readJson(req));
   const doc = new Y.Doc();
   if (input.template === 'stormflood') buildStormFloodExample(doc, input.lang);
   else initBoard(doc, input.title);
   const id = newBoardId();
+  // The access record first: a stored board is never reachable without its links.
+  const record = access ? await access.create(id) : null;
   await store.append(id, [Y.encodeStateAsUpdate(doc)]);
   doc.destroy();
-  sendJson(res, 201, { id, path: `/b/${id}` });
+  if (!record) return sendJson(res, 201, { id, path: `/b/${id}` });
+  const links = linksOf(record);
+  // `path` is the editor link; see docs/access.md.
+  sendJson(res, 201, { id, path: links.editor, links, editorKey: record.editorToken, observerKey: record.observerToken });
 }

@@ -28,6 +28,10 @@ export interface Peer {
   readonly socket: RoomSocket;
   /** Awareness client ids this connection has set; only it may change them. */
   readonly awarenessIds: Set<number>;
+  /** Access (docs/access.md): an observer's document updates are dropped; editor if absent. */
+  readonly mode?: 'editor' | 'observer';
+  /** Whether the board relays an observer's presence (asked at each awareness message). */
+  readonly observerCursors?: () => boolean;
 }
 
 /** Transaction origin of updates replayed from storage (never re-persisted). */
@@ -107,6 +111,8 @@ export class Room {
         if (this.peers.has(peer)) peer.socket.send(encodeSyncStep2(this.doc, msg.stateVector));
         return;
       case 'update':
+        // Observers read only: their updates are never applied, relayed or stored.
+        if (peer.mode === 'observer') return;
         try {
           Y.applyUpdate(this.doc, msg.update, peer);
         } catch (err) {
@@ -120,6 +126,7 @@ export class Room {
         if (this.peers.has(peer)) peer.socket.send(encodeSaved(msg.seq));
         return;
       case 'awareness':
+        if (peer.mode === 'observer' && !(peer.observerCursors?.() ?? false)) return;
         await this.applyAwareness(peer, msg.update, msg.clients);
         return;
       case 'query-awareness': {

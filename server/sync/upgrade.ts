@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidBoardId } from '../../shared/ids';
 import { CloseCode, CloseReason, SYNC_PATH_PREFIX } from '../../shared/protocol';
+import { admitUpgrade, type Grant } from '../access/upgrade';
+import type { AccessService } from '../access/service';
 import type { Logger } from '../log';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
@@ -32,6 +34,8 @@ export function createSyncEndpoint(
   rooms: Rooms,
   log: Logger,
   opts: { maxMessageBytes: number; pingIntervalMs: number },
+  /** Access rules checked before every upgrade (docs/access.md); none: every board is open. */
+  access?: AccessService,
 ): SyncEndpoint {
   // ws enforces a hard cap with its own close code (1009); below it we close with our
   // own code 4002 and reason, which the client can explain to the person.
@@ -52,10 +56,12 @@ export function createSyncEndpoint(
   }, opts.pingIntervalMs);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, boardId: string): void {
+  function onConnection(ws: WebSocket, boardId: string, grant?: Grant): void {
     const peer: Peer = {
       id: nextPeerId++,
       awarenessIds: new Set(),
+      mode: grant?.mode ?? 'editor',
+      ...(grant ? { observerCursors: grant.observerCursors } : {}),
       socket: {
         send: (data) => {
           if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
@@ -117,8 +123,11 @@ export function createSyncEndpoint(
       });
     });
 
+    // A link rotation closes this socket (4010).
+    const unregister = grant?.register((code, reason) => ws.close(code, reason));
     ws.on('close', () => {
       closed = true;
+      unregister?.();
       void queue.then(() => {
         if (room) {
           room.removePeer(peer);
@@ -145,7 +154,15 @@ export function createSyncEndpoint(
         return;
       }
       socket.on('error', () => undefined);
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId));
+      if (!access) {
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId));
+        return;
+      }
+      // Origin, link secret, passcode and rate limit, before the upgrade (refusals are HTTP 401/403/429).
+      void admitUpgrade(access, req, socket, boardId, req.socket.remoteAddress ?? '').then((grant) => {
+        if (grant === null || socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, grant));
+      });
     },
     close() {
       clearInterval(pinger);

@@ -13,6 +13,8 @@ export interface ClientOptions {
   /** Reconnect backoff cap; small so reconnect tests are quick. */
   maxBackoffTime?: number;
   doc?: Y.Doc;
+  /** Query parameters of the websocket URL (access: `k`, `passcode`). */
+  params?: Record<string, string>;
 }
 
 export interface CloseInfo {
@@ -48,6 +50,7 @@ export class TestClient {
       connect: false,
       disableBc: true,
       maxBackoffTime: opts.maxBackoffTime ?? 200,
+      params: opts.params ?? {},
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     });
     // The one Samskab extension: record answers to "is it saved?" (stock y-websocket has no handler for 4).

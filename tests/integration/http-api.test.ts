@@ -43,14 +43,15 @@ describe('POST /api/boards', () => {
     const res = await post(srv, JSON.stringify({ title: 'Marinaen – fælles plan' }));
     expect(res.status).toBe(201);
     expect(res.contentType).toMatch(/^application\/json/);
-    const { id, path } = res.json as { id: string; path: string };
+    const { id, path, editorKey } = res.json as { id: string; path: string; editorKey: string };
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(isValidBoardId(id)).toBe(true);
-    expect(path).toBe(`/b/${id}`);
+    // The editor link (docs/access.md).
+    expect(path).toBe(`/b/${id}?k=${editorKey}`);
     // Stored before the answer: the row is on disk already.
     expect(storedRows(srv.dataDir, id).length).toBeGreaterThan(0);
 
-    const c = connectClient(scope, srv.wsUrl, id);
+    const c = connectClient(scope, srv.wsUrl, id, { params: { k: editorKey } });
     await c.waitSynced();
     expect(readMeta(c.doc)).toMatchObject({ title: 'Marinaen – fælles plan', schemaVersion: SCHEMA_VERSION });
     expect(readMeta(c.doc).createdAt).toBeGreaterThan(0);
@@ -64,7 +65,7 @@ describe('POST /api/boards', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     const [idA, idB] = [(a.json as { id: string }).id, (b.json as { id: string }).id];
     expect(idA).not.toBe(idB);
-    const c = connectClient(scope, srv.wsUrl, idA);
+    const c = connectClient(scope, srv.wsUrl, idA, { params: { k: (a.json as { editorKey: string }).editorKey } });
     await c.waitSynced();
     expect(readMeta(c.doc).title).toBe('');
   });
@@ -73,7 +74,8 @@ describe('POST /api/boards', () => {
     const srv = await startTestServer(scope);
     const res = await post(srv, JSON.stringify({ template: 'stormflood', lang }));
     expect(res.status).toBe(201);
-    const c = connectClient(scope, srv.wsUrl, (res.json as { id: string }).id);
+    const { id, editorKey } = res.json as { id: string; editorKey: string };
+    const c = connectClient(scope, srv.wsUrl, id, { params: { k: editorKey } });
     await c.waitSynced();
     const { items, damaged } = listItems(c.doc);
     expect(damaged).toEqual([]);
