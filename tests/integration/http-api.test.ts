@@ -28,10 +28,10 @@ describe('GET /healthz', () => {
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', boardsLoaded: 0, connections: 0 } });
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', boardsLoaded: 0, connections: 0, redis: 'not used' } });
     const c = connectClient(scope, srv.wsUrl, 'health-board');
     await c.waitSynced();
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', boardsLoaded: 1, connections: 1 } });
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', boardsLoaded: 1, connections: 1, redis: 'not used' } });
     c.destroy();
     await waitFor(async () => (await health()).body.connections === 0, { message: 'the connection count to drop' });
   });

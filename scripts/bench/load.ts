@@ -1,0 +1,109 @@
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+/**
+ * A light load-generator client: a raw websocket speaking just enough of the
+ * y-websocket protocol. It never applies updates (that would make the
+ * generator the bottleneck); it scans each frame for the markers that editors
+ * put in their edits and records when each marker first reached it.
+ * An editor owns a Y.Doc of its own and sends real Yjs updates.
+ */
+
+const MARK = '\u00a7'; // §
+const MARK_BYTES = Buffer.from(MARK);
+
+export interface Recorder {
+  /** When each marker was sent (performance.now()). */
+  sent: Map<string, number>;
+  latencies: number[];
+  delivered: number;
+}
+
+export class LoadClient {
+  readonly ws: WebSocket;
+  private readonly lastSeq = new Map<number, number>();
+  readonly opened: Promise<void>;
+  private doc: Y.Doc | null = null;
+  private seq = 0;
+
+  constructor(
+    url: string,
+    readonly index: number,
+    private readonly rec: Recorder,
+  ) {
+    this.ws = new WebSocket(url);
+    this.ws.binaryType = 'nodebuffer';
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => {
+        // Sync step 1 with an empty state vector: "send me the board".
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+        this.ws.send(encoding.toUint8Array(e));
+        resolve();
+      });
+      this.ws.once('error', reject);
+    });
+    this.ws.on('error', () => undefined);
+    this.ws.on('message', (data: Buffer) => this.onFrame(data));
+  }
+
+  private onFrame(data: Buffer): void {
+    // Only sync frames (type 0) carry document content.
+    if (data[0] !== 0) return;
+    const now = performance.now();
+    let i = data.indexOf(MARK_BYTES);
+    while (i !== -1) {
+      const end = data.indexOf(MARK_BYTES, i + MARK_BYTES.length);
+      if (end === -1) break;
+      const marker = data.toString('utf8', i + MARK_BYTES.length, end);
+      const sep = marker.indexOf(':');
+      const editor = Number(marker.slice(0, sep));
+      const seq = Number(marker.slice(sep + 1));
+      if (editor !== this.index && seq > (this.lastSeq.get(editor) ?? 0)) {
+        this.lastSeq.set(editor, seq);
+        const sentAt = this.rec.sent.get(marker);
+        if (sentAt !== undefined) {
+          this.rec.latencies.push(now - sentAt);
+          this.rec.delivered++;
+        }
+      }
+      i = data.indexOf(MARK_BYTES, end + MARK_BYTES.length);
+    }
+  }
+
+  /** One edit: append a marked entry to this editor's own array. */
+  edit(): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (!this.doc) {
+      this.doc = new Y.Doc();
+      this.doc.on('update', (u: Uint8Array) => {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, u);
+        this.ws.send(encoding.toUint8Array(e));
+      });
+    }
+    const marker = `${this.index}:${++this.seq}`;
+    this.rec.sent.set(marker, performance.now());
+    this.doc.getArray<string>('bench').push([`${MARK}${marker}${MARK}`]);
+  }
+
+  get edits(): number {
+    return this.seq;
+  }
+
+  close(): void {
+    this.ws.terminate();
+    this.doc?.destroy();
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx] as number;
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/log';
+import { RedisBus } from '../../server/scale/redis-bus';
+import { createItem, itemsMap, listItems } from '../../shared/model/board';
+import { author } from '../helpers/board';
+import { spawnServer } from '../helpers/child';
+import { connectClient, sameStateVector, waitConverged } from '../helpers/client';
+import { DATABASE_URL, pgStore, pgTable } from '../helpers/postgres';
+import { PrivateRedis, REDIS_URL } from '../helpers/redis';
+import { useScope, type Scope } from '../helpers/scope';
+import { startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+
+/**
+ * Two real server instances sharing PostgreSQL and Redis, with stock
+ * y-websocket clients on each: they converge, presence crosses instances,
+ * SIGKILL of an instance loses nothing anyone saw, and a Redis outage heals.
+ */
+describe('scale-out: several instances on PostgreSQL + Redis', () => {
+  const scope = useScope();
+
+  /** An in-process instance on a shared table, with a Redis channel prefix private to the test. */
+  async function instance(s: Scope, table: string, prefix: string, redisUrl = REDIS_URL) {
+    const bus = new RedisBus(redisUrl, createLogger('silent'), prefix);
+    return startTestServer(s, { store: pgStore(s, table), bus });
+  }
+
+  const prefix = () => `samskab-test:${randomBytes(4).toString('hex')}:`;
+
+  it('clients on different instances converge, and see each other', async () => {
+    const table = pgTable(scope);
+    const p = prefix();
+    const s1 = await instance(scope, table, p);
+    const s2 = await instance(scope, table, p);
+    const a = connectClient(scope, s1.wsUrl, 'shared');
+    const b = connectClient(scope, s2.wsUrl, 'shared');
+    await Promise.all([a.waitSynced(), b.waitSynced()]);
+    for (let i = 0; i < 25; i++) {
+      createItem(a.doc, { kind: 'idea', x: i, y: 0, author: author('citizen', 'A'), text: `a${i}` });
+      createItem(b.doc, { kind: 'idea', x: i, y: 1, author: author('politician', 'B'), text: `b${i}` });
+    }
+    await waitConverged([a.doc, b.doc]);
+    expect(listItems(a.doc).items).toHaveLength(50);
+
+    a.provider.awareness.setLocalStateField('user', { name: 'Ann', role: 'citizen' });
+    await waitFor(() => [...b.provider.awareness.getStates().values()].some((st) => (st.user as { name?: string } | undefined)?.name === 'Ann'), {
+      message: "Ann's presence to reach the other instance",
+    });
+
+    // A newcomer on either instance loads everything (both stored it in the shared database).
+    const c = connectClient(scope, s1.wsUrl, 'shared');
+    await c.waitSynced();
+    await waitFor(() => listItems(c.doc).items.length === 50, { message: 'newcomer to hold all 50 items' });
+  });
+
+  it('SIGKILL of one instance loses nothing any participant has seen', async () => {
+    const board = `kill-${randomBytes(4).toString('hex')}`;
+    const env = { DATABASE_URL, REDIS_URL };
+    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const a = connectClient(scope, s1.wsUrl, board);
+    const b = connectClient(scope, s2.wsUrl, board);
+    await Promise.all([a.waitSynced(), b.waitSynced()]);
+
+    const seenByB = new Set<string>();
+    itemsMap(b.doc).observe((e) => e.keysChanged.forEach((k) => seenByB.add(k)));
+    let n = 0;
+    const stream = setInterval(() => {
+      createItem(a.doc, { kind: 'idea', x: n, y: 0, author: author(), text: `edit ${n++}` });
+    }, 2);
+    await waitFor(() => seenByB.size >= 100, { message: 'B to have seen 100 items', timeoutMs: 20_000 });
+    await s1.kill('SIGKILL');
+    clearInterval(stream);
+    expect(seenByB.size).toBeGreaterThanOrEqual(100);
+
+    // A's participants reconnect to the surviving instance (as through a load balancer).
+    const again = connectClient(scope, s2.wsUrl, board, { doc: a.doc });
+    await again.waitSynced();
+    const fresh = connectClient(scope, s2.wsUrl, board);
+    await fresh.waitSynced();
+    const stored = new Set(listItems(fresh.doc).items.map((i) => i.id));
+    for (const id of seenByB) expect(stored.has(id), `item ${id} seen by B must survive`).toBe(true);
+    await waitFor(() => sameStateVector(a.doc, b.doc), { message: 'A (reconnected) and B to converge' });
+  });
+
+  it('a Redis outage: instances keep serving their own participants, then heal without divergence', async () => {
+    const redis = await PrivateRedis.start(scope);
+    const table = pgTable(scope);
+    const p = prefix();
+    const s1 = await instance(scope, table, p, redis.url);
+    const s2 = await instance(scope, table, p, redis.url);
+    const a = connectClient(scope, s1.wsUrl, 'outage');
+    const a2 = connectClient(scope, s1.wsUrl, 'outage');
+    const b = connectClient(scope, s2.wsUrl, 'outage');
+    await Promise.all([a.waitSynced(), a2.waitSynced(), b.waitSynced()]);
+    createItem(a.doc, { kind: 'problem', x: 0, y: 0, author: author(), text: 'before' });
+    await waitConverged([a.doc, a2.doc, b.doc]);
+
+    await redis.stop();
+    const health = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { status: string; redis: string });
+    await waitFor(async () => (await health(s1.httpUrl)).redis === 'down', { message: '/healthz to report redis down' });
+    expect((await health(s1.httpUrl)).status).toBe('degraded');
+
+    // Same-instance participants still collaborate, and edits are still stored.
+    createItem(a.doc, { kind: 'idea', x: 1, y: 0, author: author(), text: 'during outage, instance 1' });
+    createItem(b.doc, { kind: 'idea', x: 2, y: 0, author: author(), text: 'during outage, instance 2' });
+    await waitConverged([a.doc, a2.doc]);
+    await a.waitSaved();
+    await b.waitSaved();
+    expect(listItems(b.doc).items).toHaveLength(2);
+
+    await redis.restart();
+    await waitFor(async () => (await health(s1.httpUrl)).redis === 'up' && (await health(s2.httpUrl)).redis === 'up', {
+      message: 'both instances to see redis again',
+      timeoutMs: 20_000,
+    });
+    await waitConverged([a.doc, a2.doc, b.doc], { timeoutMs: 20_000 });
+    expect(listItems(b.doc).items).toHaveLength(3);
+
+    // And live relaying works again after the heal.
+    createItem(b.doc, { kind: 'idea', x: 3, y: 0, author: author(), text: 'after' });
+    await waitConverged([a.doc, a2.doc, b.doc]);
+    expect(listItems(a.doc).items).toHaveLength(4);
+  });
+});
