@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '../shared/protocol';
@@ -7,7 +8,10 @@ import { HttpError } from './http/body';
 import { sendError, sendJson } from './http/respond';
 import { createStaticHandler } from './http/static';
 import { createAccessService, handleAccessApi, setSecurityHeaders } from './access';
+import { clientIp } from './limits/clientIp';
+import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
+import { Metrics } from './metrics';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
 import { Rooms } from './sync/rooms';
@@ -17,6 +21,7 @@ export interface SamskabServer {
   readonly port: number;
   readonly url: string;
   readonly rooms: Rooms;
+  readonly metrics: Metrics;
   /** Graceful stop: refuse new work, store everything pending, close sockets. */
   close(): Promise<void>;
 }
@@ -27,22 +32,56 @@ export interface SamskabServer {
  */
 export async function startServer(config: ServerConfig, log: Logger, store?: BoardStore): Promise<SamskabServer> {
   const boardStore = store ?? new SqliteStore(config.dataDir, config.sqliteSynchronous);
-  const rooms = new Rooms(boardStore, log, { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold });
+  const metrics = new Metrics();
+  const rooms = new Rooms(boardStore, log, {
+    idleMs: config.roomIdleMs,
+    compactThreshold: config.compactThreshold,
+    limits: config,
+    metrics,
+  });
   const access = createAccessService(config, log);
-  const sync = createSyncEndpoint(rooms, log, config, access);
+  const sync = createSyncEndpoint(rooms, log, config, access, metrics);
+  metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
+  metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
+  const boardsPerIp = new WindowLimiter(config.boardsPerIpPerHour, 60 * 60 * 1000);
   const serveStatic = createStaticHandler(config.clientDir);
   let closing = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
+    // A request id on the response and on the log line; a sane incoming one (from a proxy) is kept.
+    const incoming = req.headers['x-request-id'];
+    const reqId = typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', reqId);
+    const started = performance.now();
+    res.once('finish', () => {
+      metrics.httpRequests.inc({ status: String(res.statusCode) });
+      // Board links are secrets: log /b/:board, never the id.
+      const path = url.pathname.startsWith('/b/') ? '/b/:board' : url.pathname.replace(/^\/api\/boards\/[^/]+/, '/api/boards/:board');
+      log.info({ req: reqId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http request');
+    });
     setSecurityHeaders(res);
     const handle = async () => {
       if (route === 'GET /healthz') {
         if (closing) return sendJson(res, 503, { status: 'shutting down' });
         return sendJson(res, 200, { status: 'ok', boardsLoaded: rooms.loadedCount, connections: sync.connectionCount });
       }
-      if (route === 'POST /api/boards') return createBoard(req, res, boardStore, access);
+      if (route === 'GET /metrics') {
+        const text = metrics.render();
+        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(text);
+        return;
+      }
+      if (route === 'POST /api/boards') {
+        const allowed = boardsPerIp.hit(clientIp(req, config.trustProxy));
+        if (!allowed.ok) {
+          metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
+          res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+          throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
+        }
+        return createBoard(req, res, boardStore, access);
+      }
       if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, req.socket.remoteAddress ?? ''))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
@@ -78,6 +117,7 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
     port,
     url: `http://${shownHost}:${port}`,
     rooms,
+    metrics,
     async close() {
       if (closing) return;
       closing = true;

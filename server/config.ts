@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { accessOptionsFromEnv, type AccessOptions } from './access/options';
 
-export interface ServerConfig {
+export interface ServerConfig extends LimitsConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -19,6 +19,48 @@ export interface ServerConfig {
   /** Origin allow-list and passcode rate limit (docs/access.md); defaults when absent. */
   access?: AccessOptions;
 }
+
+/**
+ * Abuse limits (docs/operations.md). 0 switches a limit off. The defaults are
+ * far above what people, the seed tool and the tests do, so only abuse hits them.
+ */
+export interface LimitsConfig {
+  /** Stored bytes per board (update log); an update beyond it is refused (close 4103). */
+  maxBoardBytes: number;
+  /** Bytes of updates with missing dependencies a board may hold (close 4101). */
+  maxPendingBytes: number;
+  /** Unsent bytes queued for one connection before it is closed (close 4102). */
+  maxBufferedBytes: number;
+  /** Websocket connections per board (close 4104). */
+  maxConnectionsPerBoard: number;
+  /** Websocket connections per client address (close 4105). */
+  maxConnectionsPerIp: number;
+  /** Sync messages per second per connection, sustained (token bucket rate; close 4106). */
+  updatesPerSecond: number;
+  /** Sync messages a connection may send in one burst (token bucket size). */
+  updateBurst: number;
+  /** Awareness messages per second per connection (close 4107). */
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+  /** POST /api/boards per client address per hour (HTTP 429). */
+  boardsPerIpPerHour: number;
+  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustProxy: boolean;
+}
+
+export const LIMIT_DEFAULTS: LimitsConfig = {
+  maxBoardBytes: 256 * 1024 * 1024,
+  maxPendingBytes: 8 * 1024 * 1024,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  maxConnectionsPerBoard: 500,
+  maxConnectionsPerIp: 250,
+  updatesPerSecond: 300,
+  updateBurst: 3000,
+  awarenessPerSecond: 60,
+  awarenessBurst: 600,
+  boardsPerIpPerHour: 120,
+  trustProxy: false,
+};
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -41,5 +83,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     pingIntervalMs: int(env.PING_INTERVAL_MS, 30_000, 'PING_INTERVAL_MS'),
     sqliteSynchronous: sync,
     access: accessOptionsFromEnv(env),
+    ...limitsFromEnv(env),
+  };
+}
+
+function limitsFromEnv(env: NodeJS.ProcessEnv): LimitsConfig {
+  const d = LIMIT_DEFAULTS;
+  const trust = (env.TRUST_PROXY ?? '').toLowerCase();
+  if (!['', '0', '1', 'true', 'false'].includes(trust)) throw new Error('TRUST_PROXY must be true or false');
+  return {
+    maxBoardBytes: int(env.MAX_BOARD_BYTES, d.maxBoardBytes, 'MAX_BOARD_BYTES'),
+    maxPendingBytes: int(env.MAX_PENDING_BYTES, d.maxPendingBytes, 'MAX_PENDING_BYTES'),
+    maxBufferedBytes: int(env.MAX_BUFFERED_BYTES, d.maxBufferedBytes, 'MAX_BUFFERED_BYTES'),
+    maxConnectionsPerBoard: int(env.MAX_CONNECTIONS_PER_BOARD, d.maxConnectionsPerBoard, 'MAX_CONNECTIONS_PER_BOARD'),
+    maxConnectionsPerIp: int(env.MAX_CONNECTIONS_PER_IP, d.maxConnectionsPerIp, 'MAX_CONNECTIONS_PER_IP'),
+    updatesPerSecond: int(env.UPDATES_PER_SECOND, d.updatesPerSecond, 'UPDATES_PER_SECOND'),
+    updateBurst: int(env.UPDATE_BURST, d.updateBurst, 'UPDATE_BURST'),
+    awarenessPerSecond: int(env.AWARENESS_PER_SECOND, d.awarenessPerSecond, 'AWARENESS_PER_SECOND'),
+    awarenessBurst: int(env.AWARENESS_BURST, d.awarenessBurst, 'AWARENESS_BURST'),
+    boardsPerIpPerHour: int(env.BOARDS_PER_IP_PER_HOUR, d.boardsPerIpPerHour, 'BOARDS_PER_IP_PER_HOUR'),
+    trustProxy: trust === '1' || trust === 'true',
   };
 }

@@ -30,6 +30,30 @@ export const CloseCode = {
   MessageTooLarge: 4002,
   /** The board could not be loaded from storage. */
   StorageUnavailable: 4003,
+
+  // ── Hostile input and limits (4100–4199) ─────────────────────────────────
+  // Documented in docs/operations.md. A limit close tells the person what
+  // happened; the client reconnects with backoff, so a temporary limit heals.
+  /** An update decoded but could not be integrated; none of it was applied. */
+  UpdateRejected: 4100,
+  /** Updates whose dependencies never arrived piled up beyond the limit. */
+  TooManyPendingUpdates: 4101,
+  /** The connection did not read what the server sent (send buffer over the limit). */
+  SlowConsumer: 4102,
+  /** The board reached its size limit; the change was not stored. */
+  BoardTooLarge: 4103,
+  /** The board has as many connections as allowed. */
+  BoardFull: 4104,
+  /** Too many connections from this network address. */
+  TooManyConnections: 4105,
+  /** Too many document updates per second on this connection. */
+  UpdateRateExceeded: 4106,
+  /** Too many presence (awareness) updates per second on this connection. */
+  AwarenessRateExceeded: 4107,
+
+  // ── Outcomes (4200–4299) ─────────────────────────────────────────────────
+  /** The board was deleted (erased with its snapshots); it cannot be reopened. */
+  BoardDeleted: 4200,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -39,6 +63,15 @@ export const CloseReason: Record<CloseCodeValue, string> = {
   [CloseCode.BadMessage]: 'malformed message',
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.StorageUnavailable]: 'board storage unavailable',
+  [CloseCode.UpdateRejected]: 'update rejected: it could not be applied',
+  [CloseCode.TooManyPendingUpdates]: 'too many updates with missing dependencies',
+  [CloseCode.SlowConsumer]: 'connection too slow: send buffer limit reached',
+  [CloseCode.BoardTooLarge]: 'board size limit reached',
+  [CloseCode.BoardFull]: 'board connection limit reached',
+  [CloseCode.TooManyConnections]: 'too many connections from this address',
+  [CloseCode.UpdateRateExceeded]: 'update rate limit exceeded',
+  [CloseCode.AwarenessRateExceeded]: 'presence rate limit exceeded',
+  [CloseCode.BoardDeleted]: 'board deleted',
 };
 
 /* ---- Access (docs/access.md). Kept apart from CloseCode: 4010–4019 are access codes. ---- */

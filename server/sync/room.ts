@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, CloseReason } from '../../shared/protocol';
+import { CloseCode, CloseReason, type CloseCodeValue } from '../../shared/protocol';
 import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
 import type { BoardStore } from '../storage/types';
 import {
   decodeMessage,
@@ -34,6 +35,14 @@ export interface Peer {
   readonly observerCursors?: () => boolean;
 }
 
+/** Limits a room enforces (see server/config.ts; 0 = no limit). */
+export interface RoomLimits {
+  maxBoardBytes: number;
+  maxPendingBytes: number;
+}
+
+const NO_LIMITS: RoomLimits = { maxBoardBytes: 0, maxPendingBytes: 0 };
+
 /** Transaction origin of updates replayed from storage (never re-persisted). */
 const STORAGE_ORIGIN = Symbol('storage');
 
@@ -56,13 +65,40 @@ export class Room {
   private flushScheduled = false;
   private rowsSinceCompact = 0;
   private destroyed = false;
+  /**
+   * A twin of `doc` that every peer update is tried on first. Yjs integrates
+   * an update struct by struct, so a malformed one can throw halfway and leave
+   * part of itself applied (and emitted). Only an update the shadow took
+   * without error, and within the limits, is applied to `doc`; after a failed
+   * try the shadow is rebuilt from `doc`. Everything else applied to `doc`
+   * (storage, other instances) is mirrored into the shadow. Costs a second
+   * copy of the document in memory and a second integration per update.
+   */
+  private shadow = new Y.Doc();
+  /** Bytes the shadow emitted for the update being tried (0: it changed nothing). */
+  private shadowEmitted = 0;
+  /** True while a shadow-tried update is applied to `doc` (not mirrored again). */
+  private applyingTried = false;
+  /** Approximate bytes of this board's stored update log (for maxBoardBytes). */
+  storedBytes = 0;
 
   constructor(
     readonly boardId: string,
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly compactThreshold: number,
+    private readonly limits: RoomLimits = NO_LIMITS,
+    private readonly metrics?: Metrics,
   ) {
+    this.doc.on('update', (update: Uint8Array) => {
+      if (this.applyingTried) return;
+      try {
+        Y.applyUpdate(this.shadow, update, STORAGE_ORIGIN);
+      } catch {
+        this.rebuildShadow();
+      }
+    });
+    this.watchShadow();
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -79,6 +115,68 @@ export class Room {
       for (const row of rows) Y.applyUpdate(this.doc, row, STORAGE_ORIGIN);
     }, STORAGE_ORIGIN);
     this.rowsSinceCompact = rows.length;
+    this.storedBytes = rows.reduce((n, r) => n + r.byteLength, 0);
+  }
+
+  private watchShadow(): void {
+    this.shadow.on('update', (u: Uint8Array) => {
+      this.shadowEmitted += u.byteLength;
+    });
+  }
+
+  private rebuildShadow(): void {
+    this.shadow.destroy();
+    this.shadow = new Y.Doc();
+    this.watchShadow();
+    // encodeStateAsUpdate includes pending (not yet integrable) structs, so the twin is exact.
+    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), STORAGE_ORIGIN);
+  }
+
+  /** Bytes of updates (structs and deletions) waiting for dependencies that have not arrived. */
+  pendingBytes(doc: Y.Doc = this.doc): number {
+    return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+  }
+
+  /**
+   * Applies a peer's update all-or-nothing: tried on the shadow first, then
+   * applied to the room's doc only if it integrated completely and stays
+   * within the board-size and pending-bytes limits. Returns a close code if
+   * the update was refused (nothing of it applied, stored or relayed).
+   */
+  private applyPeerUpdate(peer: Peer, update: Uint8Array): CloseCodeValue | null {
+    this.shadowEmitted = 0;
+    try {
+      Y.applyUpdate(this.shadow, update, peer);
+    } catch (err) {
+      this.rebuildShadow();
+      this.log.warn({ board: this.boardId, conn: peer.id, err: (err as Error).message }, 'update rejected: it did not integrate');
+      return CloseCode.UpdateRejected;
+    }
+    const { maxBoardBytes, maxPendingBytes } = this.limits;
+    if (maxBoardBytes > 0 && this.shadowEmitted > 0 && this.storedBytes + this.shadowEmitted > maxBoardBytes) {
+      this.rebuildShadow();
+      return CloseCode.BoardTooLarge;
+    }
+    if (maxPendingBytes > 0 && this.pendingBytes(this.shadow) > maxPendingBytes) {
+      // Whoever makes the pile overflow loses it: the pending data is dropped, in both docs.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      this.rebuildShadow();
+      return CloseCode.TooManyPendingUpdates;
+    }
+    this.applyingTried = true;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (err) {
+      // Cannot happen while the twins are identical; if it does, resynchronise the twin.
+      this.log.error({ board: this.boardId, conn: peer.id, err: (err as Error).message }, 'update failed on the room after the dry run');
+      this.rebuildShadow();
+      return CloseCode.UpdateRejected;
+    } finally {
+      this.applyingTried = false;
+    }
+    this.metrics?.updates.inc();
+    return null;
   }
 
   addPeer(peer: Peer): void {
@@ -110,16 +208,13 @@ export class Room {
         await this.settled();
         if (this.peers.has(peer)) peer.socket.send(encodeSyncStep2(this.doc, msg.stateVector));
         return;
-      case 'update':
+      case 'update': {
         // Observers read only: their updates are never applied, relayed or stored.
         if (peer.mode === 'observer') return;
-        try {
-          Y.applyUpdate(this.doc, msg.update, peer);
-        } catch (err) {
-          this.reject(peer, err as Error);
-          return;
-        }
+        const refused = this.applyPeerUpdate(peer, msg.update);
+        if (refused !== null) this.refuse(peer, refused);
         return;
+      }
       case 'saved-request':
         // Everything this peer sent before the request has been applied; wait until it is stored.
         await this.settled();
@@ -141,8 +236,17 @@ export class Room {
 
   private reject(peer: Peer, err: Error): void {
     const message = err instanceof ProtocolError ? err.message : `update rejected: ${err.message}`;
-    this.log.warn({ board: this.boardId, peer: peer.id, err: message }, 'closing connection after bad message');
+    this.log.warn({ board: this.boardId, conn: peer.id, err: message }, 'closing connection after bad message');
+    this.metrics?.rejected.inc({ reason: 'malformed' });
     peer.socket.close(CloseCode.BadMessage, CloseReason[CloseCode.BadMessage]);
+  }
+
+  /** Closes a peer whose update was refused whole (invalid, or over a limit). */
+  private refuse(peer: Peer, code: CloseCodeValue): void {
+    if (code === CloseCode.UpdateRejected) this.metrics?.rejected.inc({ reason: 'update_rejected' });
+    else this.metrics?.limitHits.inc({ limit: code === CloseCode.BoardTooLarge ? 'board_bytes' : 'pending_bytes' });
+    this.log.warn({ board: this.boardId, conn: peer.id, code }, 'closing connection: update refused');
+    peer.socket.close(code, CloseReason[code]);
   }
 
   /**
@@ -210,7 +314,10 @@ export class Room {
     this.pending = [];
     if (batch.length > 0) {
       const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+      const started = performance.now();
       await this.persist(merged);
+      this.metrics?.persistSeconds.observe((performance.now() - started) / 1000);
+      this.storedBytes += merged.byteLength;
       const frame = encodeUpdate(merged);
       for (const p of this.peers) p.socket.send(frame);
       this.rowsSinceCompact++;
@@ -237,7 +344,12 @@ export class Room {
 
   async compact(): Promise<void> {
     try {
-      await this.store.compact(this.boardId, mergeToState);
+      await this.store.compact(this.boardId, (updates) => {
+        const merged = mergeToState(updates);
+        // Appends may happen meanwhile (async stores): subtract what compaction saved.
+        this.storedBytes -= updates.reduce((n, u) => n + u.byteLength, 0) - merged.byteLength;
+        return merged;
+      });
     } catch (err) {
       // Compaction is an optimisation; the uncompacted log stays valid.
       this.log.error({ board: this.boardId, err: (err as Error).message }, 'compaction failed');
@@ -263,6 +375,7 @@ export class Room {
     }
     this.awareness.destroy();
     this.doc.destroy();
+    this.shadow.destroy();
   }
 }
 

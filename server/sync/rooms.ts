@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
-import { Room } from './room';
+import type { Metrics } from '../metrics';
+import { Room, type RoomLimits } from './room';
 
 interface Entry {
   room: Promise<Room>;
@@ -16,7 +17,7 @@ export class Rooms {
   constructor(
     private readonly store: BoardStore,
     private readonly log: Logger,
-    private readonly opts: { idleMs: number; compactThreshold: number },
+    private readonly opts: { idleMs: number; compactThreshold: number; limits?: RoomLimits; metrics?: Metrics },
   ) {}
 
   get loadedCount(): number {
@@ -38,7 +39,7 @@ export class Rooms {
       }
       return entry.room;
     }
-    const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold);
+    const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold, this.opts.limits, this.opts.metrics);
     const loading = room.load().then(() => room);
     const entry: Entry = { room: loading, idleTimer: null, unloading: null };
     this.entries.set(boardId, entry);

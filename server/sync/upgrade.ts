@@ -2,10 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidBoardId } from '../../shared/ids';
-import { CloseCode, CloseReason, SYNC_PATH_PREFIX } from '../../shared/protocol';
+import { CloseCode, CloseReason, SYNC_PATH_PREFIX, type CloseCodeValue } from '../../shared/protocol';
 import { admitUpgrade, type Grant } from '../access/upgrade';
 import type { AccessService } from '../access/service';
+import type { LimitsConfig } from '../config';
+import { clientIp } from '../limits/clientIp';
+import { KeyedCounter } from '../limits/counter';
+import { createRateGuard } from '../limits/rate';
 import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
 
@@ -33,10 +38,17 @@ export interface SyncEndpoint {
 export function createSyncEndpoint(
   rooms: Rooms,
   log: Logger,
-  opts: { maxMessageBytes: number; pingIntervalMs: number },
+  opts: { maxMessageBytes: number; pingIntervalMs: number } & Partial<LimitsConfig>,
   /** Access rules checked before every upgrade (docs/access.md); none: every board is open. */
   access?: AccessService,
+  metrics?: Metrics,
 ): SyncEndpoint {
+  const perBoard = new KeyedCounter();
+  const perIp = new KeyedCounter();
+  const limitHit = (ws: WebSocket, code: CloseCodeValue, limit: string) => {
+    metrics?.limitHits.inc({ limit });
+    ws.close(code, CloseReason[code]);
+  };
   // ws enforces a hard cap with its own close code (1009); below it we close with our
   // own code 4002 and reason, which the client can explain to the person.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes + 1024 * 1024 });
@@ -56,7 +68,7 @@ export function createSyncEndpoint(
   }, opts.pingIntervalMs);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, boardId: string, grant?: Grant): void {
+  function onConnection(ws: WebSocket, boardId: string, grant?: Grant, ip = 'unknown'): void {
     const peer: Peer = {
       id: nextPeerId++,
       awarenessIds: new Set(),
@@ -64,7 +76,16 @@ export function createSyncEndpoint(
       ...(grant ? { observerCursors: grant.observerCursors } : {}),
       socket: {
         send: (data) => {
-          if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
+          if (ws.readyState !== ws.OPEN) return;
+          // Backpressure: a peer that does not read is closed instead of buffered without end.
+          const maxBuffered = opts.maxBufferedBytes ?? 0;
+          if (maxBuffered > 0 && ws.bufferedAmount > maxBuffered) {
+            plog.warn({ buffered: ws.bufferedAmount }, 'closing connection: send buffer limit reached');
+            limitHit(ws, CloseCode.SlowConsumer, 'buffered_bytes');
+            return;
+          }
+          metrics?.bytesOut.inc({}, data.byteLength);
+          ws.send(data, { binary: true });
         },
         close: (code, reason) => ws.close(code, reason),
         probe: () =>
@@ -83,11 +104,36 @@ export function createSyncEndpoint(
           }),
       },
     };
-    const plog = log.child({ board: boardId, peer: peer.id });
+    // Every log line of this connection carries its id (conn).
+    const plog = log.child({ board: boardId, conn: peer.id });
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     // Without an error listener a malformed frame makes ws throw and kills the process.
-    ws.on('error', (err) => plog.warn({ err: err.message }, 'websocket error'));
+    // ws then closes the connection itself (1002 protocol error, 1007 invalid UTF-8, 1009 too big).
+    ws.on('error', (err) => {
+      metrics?.rejected.inc({ reason: 'websocket_frame' });
+      plog.warn({ err: err.message, code: (err as Error & { code?: string }).code }, 'websocket error');
+    });
+
+    if (!perBoard.tryAdd(boardId, opts.maxConnectionsPerBoard ?? 0)) {
+      plog.warn('refusing connection: board connection limit');
+      limitHit(ws, CloseCode.BoardFull, 'connections_per_board');
+      return;
+    }
+    if (!perIp.tryAdd(ip, opts.maxConnectionsPerIp ?? 0)) {
+      perBoard.remove(boardId);
+      plog.warn('refusing connection: connections per address limit');
+      limitHit(ws, CloseCode.TooManyConnections, 'connections_per_ip');
+      return;
+    }
+    metrics?.connectionsOpened.inc();
+    plog.info({ ip }, 'connection opened');
+    const rateGuard = createRateGuard({
+      updatesPerSecond: opts.updatesPerSecond ?? 0,
+      updateBurst: opts.updateBurst ?? 0,
+      awarenessPerSecond: opts.awarenessPerSecond ?? 0,
+      awarenessBurst: opts.awarenessBurst ?? 0,
+    });
 
     let room: Room | null = null;
     let closed = false;
@@ -109,24 +155,41 @@ export function createSyncEndpoint(
     );
 
     ws.on('message', (data, isBinary) => {
+      if (ws.readyState !== ws.OPEN) return;
       if (!isBinary) {
+        metrics?.rejected.inc({ reason: 'text_frame' });
+        plog.warn('closing connection: text frame');
         ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
         return;
       }
       const bytes = toUint8Array(data);
+      metrics?.messagesIn.inc();
+      metrics?.bytesIn.inc({}, bytes.byteLength);
       if (bytes.byteLength > opts.maxMessageBytes) {
+        metrics?.rejected.inc({ reason: 'too_large' });
+        plog.warn({ bytes: bytes.byteLength }, 'closing connection: message too large');
         ws.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]);
         return;
       }
+      const limited = rateGuard(bytes);
+      if (limited !== null) {
+        plog.warn({ code: limited }, 'closing connection: rate limit');
+        limitHit(ws, limited, limited === CloseCode.UpdateRateExceeded ? 'updates_per_second' : 'awareness_per_second');
+        return;
+      }
       queue = queue.then(async () => {
-        if (room && !closed) await room.receive(peer, bytes);
+        // Once the server closed a connection (bad message, limit), nothing more from it is handled.
+        if (room && !closed && ws.readyState === ws.OPEN) await room.receive(peer, bytes);
       });
     });
 
     // A link rotation closes this socket (4010).
     const unregister = grant?.register((code, reason) => ws.close(code, reason));
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       closed = true;
+      perBoard.remove(boardId);
+      perIp.remove(ip);
+      plog.info({ code }, 'connection closed');
       unregister?.();
       void queue.then(() => {
         if (room) {
@@ -154,14 +217,15 @@ export function createSyncEndpoint(
         return;
       }
       socket.on('error', () => undefined);
+      const ip = clientIp(req, opts.trustProxy ?? false);
       if (!access) {
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId));
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, undefined, ip));
         return;
       }
       // Origin, link secret, passcode and rate limit, before the upgrade (refusals are HTTP 401/403/429).
       void admitUpgrade(access, req, socket, boardId, req.socket.remoteAddress ?? '').then((grant) => {
         if (grant === null || socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, grant));
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, grant, ip));
       });
     },
     close() {

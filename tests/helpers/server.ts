@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startServer, type SamskabServer } from '../../server/app';
-import type { ServerConfig } from '../../server/config';
+import { LIMIT_DEFAULTS, type ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import type { BoardStore } from '../../server/storage/types';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
@@ -39,6 +39,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     maxMessageBytes: 4 * 1024 * 1024,
     pingIntervalMs: 30_000,
     sqliteSynchronous: 'NORMAL',
+    ...LIMIT_DEFAULTS,
     ...overrides,
   };
 }

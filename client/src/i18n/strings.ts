@@ -65,6 +65,15 @@ export const STRINGS = {
     closed_4001: 'Forbindelsen blev lukket, fordi en besked ikke kunne læses. Genindlæs siden.',
     closed_4002: 'En ændring var for stor til at blive sendt.',
     closed_4003: 'Tavlen kunne ikke hentes fra lageret. Vi prøver igen.',
+    // Hostile input and limits (docs/operations.md)
+    closed_4100: 'En ændring kunne ikke bruges og blev afvist; intet af den er gemt. Genindlæs siden.',
+    closed_4101: 'Forbindelsen sendte ændringer, der mangler dele, og blev lukket. Genindlæs siden.',
+    closed_4102: 'Forbindelsen var for langsom til at følge med og blev lukket. Vi forbinder igen af os selv.',
+    closed_4103: 'Tavlen har nået sin største tilladte størrelse, så den sidste ændring blev ikke gemt. Kontakt dem, der driver Samskab, eller fortsæt på en ny tavle.',
+    closed_4104: 'Tavlen har så mange deltagere, som den må have. Vi prøver igen af os selv, når der bliver plads.',
+    closed_4105: 'For mange forbindelser fra dit netværk. Luk andre faner med Samskab; vi prøver igen af os selv.',
+    closed_4106: 'Der kom for mange ændringer på kort tid, så forbindelsen blev lukket. Vi forbinder igen af os selv.',
+    closed_4107: 'Der kom for mange markørbevægelser på kort tid. Vi forbinder igen af os selv.',
   },
   en: {
     appName: 'Samskab',
@@ -131,6 +140,15 @@ export const STRINGS = {
     closed_4001: 'The connection was closed because a message could not be read. Reload the page.',
     closed_4002: 'A change was too large to send.',
     closed_4003: 'The board could not be loaded from storage. Retrying.',
+    // Hostile input and limits (docs/operations.md)
+    closed_4100: 'A change could not be applied and was refused; none of it was saved. Reload the page.',
+    closed_4101: 'The connection sent changes with missing parts and was closed. Reload the page.',
+    closed_4102: 'The connection was too slow to keep up and was closed. We reconnect by ourselves.',
+    closed_4103: 'The board has reached its size limit, so the last change was not saved. Contact whoever runs Samskab, or continue on a new board.',
+    closed_4104: 'The board has as many participants as allowed. We retry by ourselves when a seat frees up.',
+    closed_4105: 'Too many connections from your network. Close other Samskab tabs; we retry by ourselves.',
+    closed_4106: 'Too many changes arrived in a short time, so the connection was closed. We reconnect by ourselves.',
+    closed_4107: 'Too many cursor updates arrived in a short time. We reconnect by ourselves.',
   },
 } as const;
 
