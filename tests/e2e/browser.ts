@@ -5,6 +5,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startServer, type SamskabServer } from '../../server/app';
 import { configFromEnv } from '../../server/config';
 import { createLogger } from '../../server/log';
+import { buildStormFloodExample } from '../../shared/examples/stormflood';
+import { newBoardId } from '../../shared/ids';
+import { initBoard } from '../../shared/model/board';
+import { TestClient } from '../helpers/client';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,20 +46,44 @@ export async function person(browser: Browser, locale = 'da-DK'): Promise<{ cont
   return { context, page, errors };
 }
 
-export async function createBoard(baseUrl: string, body: Record<string, unknown> = {}): Promise<string> {
+/**
+ * An *open* board (no access record, reached by its id alone, like the boards
+ * of the seed tool; docs/access.md), filled through the sync endpoint and
+ * stored before this resolves. Boards with links: createBoardWithLinks.
+ */
+export async function createBoard(baseUrl: string, body: { title?: string; template?: string; lang?: 'da' | 'en' } = {}): Promise<string> {
+  const id = newBoardId();
+  const client = new TestClient(`${baseUrl.replace(/^http/, 'ws')}/sync`, id);
+  try {
+    await client.waitSynced();
+    if (body.template === 'stormflood') buildStormFloodExample(client.doc, body.lang ?? 'en');
+    else initBoard(client.doc, body.title ?? '');
+    await client.waitSaved();
+  } finally {
+    client.destroy();
+  }
+  return id;
+}
+
+/** A new board with its links (paths with ?k=, docs/access.md). */
+export async function createBoardWithLinks(
+  baseUrl: string,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; links: { editor: string; observer: string } }> {
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  return ((await res.json()) as { id: string }).id;
+  return (await res.json()) as { id: string; links: { editor: string; observer: string } };
 }
 
 /** Runs axe-core in the page and returns the violations (id + nodes). */
 export async function axe(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
   const source = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // Evaluated through the DevTools protocol: an inline <script> tag would (rightly) be blocked by our CSP.
+  await page.evaluate(source);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamskabServer } from '../../server/app';
-import { axe, createBoard, launchChromium, person, startAppServer } from './browser';
+import { axe, createBoardWithLinks, launchChromium, person, startAppServer } from './browser';
 
 /**
  * Two people in two real browser contexts on one board, against a real server:
@@ -26,10 +26,10 @@ describe('two people co-edit a board in Chromium', () => {
   });
 
   it('syncs cards, rich text, cursors and presence, and survives a reload', async () => {
-    const boardId = await createBoard(server.url, { title: 'Ungepolitik', lang: 'da' });
+    const { links } = await createBoardWithLinks(server.url, { title: 'Ungepolitik', lang: 'da' });
     const ann = await person(browser, 'da-DK');
     const bo = await person(browser, 'en-GB');
-    const url = (name: string, role: string) => `${server.url}/b/${boardId}?name=${name}&role=${role}`;
+    const url = (name: string, role: string) => `${server.url}${links.editor}&name=${name}&role=${role}`;
     await ann.page.goto(url('Ann', 'citizen'));
     await bo.page.goto(url('Bo', 'politician'));
 

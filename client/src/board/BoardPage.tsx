@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
+import { AccessControls, AccessGate, ReadOnlyGuard, useAccessWatch, useBoardAccess } from '../access';
 import { useT } from '../i18n/useT';
 import { identityFromUrl, type Identity } from '../state/identity';
 import { MAX_ZOOM, MIN_ZOOM, useUi } from '../state/ui';
@@ -35,7 +36,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const conn = useBoardConnection(boardId);
+  // Access first (docs/access.md): the websocket opens only once the link (and passcode) are accepted.
+  const access = useBoardAccess(boardId);
+  const observer = access.mode === 'observer';
+  const conn = useBoardConnection(boardId, access.grant);
+  useAccessWatch(access, conn);
   const snapshot = useConnectionState(conn);
   const items = useBoardItems(conn?.doc ?? null);
   const links = useBoardLinks(conn?.doc ?? null);
@@ -106,6 +111,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           placeholder={t('untitledBoard')}
           maxLength={MAX_TITLE_LENGTH}
           disabled={!conn || snapshot.state === 'loading'}
+          readOnly={observer}
           onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
         />
         <ConnectionStatus snapshot={snapshot} />
@@ -119,14 +125,17 @@ export function BoardPage({ boardId }: { boardId: string }) {
               <span className="visually-hidden">– {t('changeIdentity')}</span>
             </button>
           )}
+          <AccessControls access={access} />
           <LanguageSwitch />
         </div>
       </header>
       <main className="board-main">
-        {conn && identity && (
+        {conn && (identity || observer) && (
           <>
-            <Toolbar conn={conn} identity={identity} items={items} />
-            <Canvas conn={conn} items={items} links={links} users={users} identity={identity} />
+            {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
+            <ReadOnlyGuard active={observer}>
+              <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
+            </ReadOnlyGuard>
             <aside className="sidebar">
               <PresenceList users={users} />
             </aside>
@@ -145,13 +154,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
         )}
         {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
       </main>
-      {askIdentity && (
+      {askIdentity && !observer && access.state.phase === 'ok' && (
         <JoinDialog
           initial={identity ?? fromUrl}
           onJoin={join}
           {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
         />
       )}
+      <AccessGate access={access} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ export function ConnectionStatus({ snapshot }: { snapshot: ConnectionSnapshot })
   const t = useT();
   // 1009 is the websocket library's own "too big" close, beyond our 4002 threshold.
   const code = snapshot.lastCloseCode === 1009 ? 4002 : snapshot.lastCloseCode;
-  const reason = code !== null && ((code >= 4000 && code <= 4003) || (code >= 4100 && code <= 4107)) ? t(`closed_${code}` as StringKey) : null;
+  const reason = code !== null && ((code >= 4000 && code <= 4003) || code === 4010 || (code >= 4100 && code <= 4107)) ? t(`closed_${code}` as StringKey) : null;
   return (
     <div className={`status status-${snapshot.state}`} role="status" aria-live="polite" data-state={snapshot.state}>
       <span className="status-dot" aria-hidden="true" />

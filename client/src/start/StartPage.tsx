@@ -6,6 +6,7 @@ import { useUi } from '../state/ui';
 import { navigate } from '../router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 
+/** Creates a board; answers its editor link (/b/<id>?k=…, docs/access.md). */
 async function createBoard(body: { title?: string; template: 'blank' | 'stormflood'; lang: 'da' | 'en' }): Promise<string> {
   const res = await fetch('/api/boards', {
     method: 'POST',
@@ -13,8 +14,8 @@ async function createBoard(body: { title?: string; template: 'blank' | 'stormflo
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const { id } = (await res.json()) as { id: string };
-  return id;
+  const { path } = (await res.json()) as { path: string };
+  return path;
 }
 
 /** Accepts a whole link (…/b/<id>?…) or a bare id. */
@@ -37,8 +38,8 @@ export function StartPage() {
     setBusy(true);
     setError(null);
     try {
-      const id = await createBoard({ template, lang, ...(template === 'blank' ? { title: title.trim() } : {}) });
-      navigate(`/b/${id}`);
+      const path = await createBoard({ template, lang, ...(template === 'blank' ? { title: title.trim() } : {}) });
+      navigate(path);
     } catch {
       setError(t('createFailed'));
     } finally {

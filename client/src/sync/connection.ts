@@ -14,6 +14,13 @@ export interface ConnectionSnapshot {
 
 const SAVE_CHECK_DELAY_MS = 150;
 
+export interface ConnectionOptions {
+  /** Websocket query parameters: the access credentials (docs/access.md). */
+  params?: Record<string, string>;
+  /** State of an earlier connection of this board in this tab (after a link rotation): nothing typed is lost. */
+  initialState?: Uint8Array;
+}
+
 /**
  * One board's Y.Doc and its websocket. "Saved" is shown only when the server
  * has confirmed that everything this client sent is durably stored: after
@@ -32,10 +39,13 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
 
-  constructor(readonly boardId: string) {
+  constructor(
+    readonly boardId: string,
+    opts: ConnectionOptions = {},
+  ) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const base = `${proto}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
-    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000 });
+    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, params: { ...opts.params } });
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.savedSeq = Math.max(this.savedSeq, decoding.readVarUint(decoder));
       this.update();
@@ -54,6 +64,7 @@ export class BoardConnection {
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
+    if (opts.initialState) Y.applyUpdate(this.doc, opts.initialState);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
   }

@@ -1,17 +1,25 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
 import { BoardConnection, type ConnectionSnapshot } from './connection';
 
-/** Opens the board's connection for the lifetime of the component. */
-export function useBoardConnection(boardId: string): BoardConnection | null {
+/**
+ * Opens the board's connection while `access` grants it (null: not yet, or
+ * refused). A new grant (rotated link, passcode entered) opens a new
+ * connection that starts from the previous one's state.
+ */
+export function useBoardConnection(boardId: string, access: { params: Record<string, string> } | null): BoardConnection | null {
   const [conn, setConn] = useState<BoardConnection | null>(null);
+  const carried = useRef<Uint8Array | null>(null);
   useEffect(() => {
-    const c = new BoardConnection(boardId);
+    if (access === null) return;
+    const c = new BoardConnection(boardId, { params: access.params, ...(carried.current ? { initialState: carried.current } : {}) });
     setConn(c);
     return () => {
+      carried.current = Y.encodeStateAsUpdate(c.doc);
       c.destroy();
       setConn(null);
     };
-  }, [boardId]);
+  }, [boardId, access]);
   return conn;
 }
 
