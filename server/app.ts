@@ -82,7 +82,7 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
         }
         return createBoard(req, res, boardStore, access);
       }
-      if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, req.socket.remoteAddress ?? ''))) return;
+      if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
       throw new HttpError(405, `method ${req.method} not allowed`);

@@ -223,7 +223,7 @@ export function createSyncEndpoint(
         return;
       }
       // Origin, link secret, passcode and rate limit, before the upgrade (refusals are HTTP 401/403/429).
-      void admitUpgrade(access, req, socket, boardId, req.socket.remoteAddress ?? '').then((grant) => {
+      void admitUpgrade(access, req, socket, boardId, ip).then((grant) => {
         if (grant === null || socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, grant, ip));
       });
