@@ -79,6 +79,11 @@ export class PostgresStore implements BoardStore {
     }
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    await this.whenReady();
+    await this.pool.query(`DELETE FROM ${this.table} WHERE board = $1`, [boardId]);
+  }
+
   async count(boardId: string): Promise<number> {
     await this.whenReady();
     const res = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table} WHERE board = $1`, [boardId]);

@@ -22,6 +22,8 @@ export class SqliteStore implements BoardStore {
     this.db = new Database(path.join(dataDir, 'samskab.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous}`);
+    // An erased board must leave no readable trace in the file (GDPR erasure).
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS updates (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -56,6 +58,12 @@ export class SqliteStore implements BoardStore {
       this.deleteUpTo.run(boardId, last.id);
       this.insert.run(boardId, Buffer.from(merged));
     })();
+  }
+
+  deleteBoard(boardId: string): void {
+    this.db.prepare('DELETE FROM updates WHERE board = ?').run(boardId);
+    // Copy the WAL into the main file (where secure_delete zeroed the pages) and empty it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   count(boardId: string): number {

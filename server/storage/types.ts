@@ -9,6 +9,8 @@ export interface BoardStore {
   append(boardId: string, updates: Uint8Array[]): Promise<void> | void;
   /** Replace all stored updates of a board with one equivalent update. */
   compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> | void;
+  /** Erases every stored update of a board (board deletion, GDPR erasure). */
+  deleteBoard(boardId: string): Promise<void> | void;
   /** Number of stored rows for a board (drives when to compact). */
   count(boardId: string): Promise<number> | number;
   close(): Promise<void> | void;

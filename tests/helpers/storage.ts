@@ -61,6 +61,10 @@ export class SlowStore implements BoardStore {
     this.inner.compact(boardId, merge);
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    this.inner.deleteBoard(boardId);
+  }
+
   async count(boardId: string): Promise<number> {
     return this.inner.count(boardId);
   }

@@ -33,6 +33,10 @@ class PartlyBrokenStore implements BoardStore {
     this.inner.compact(boardId, merge);
   }
 
+  deleteBoard(boardId: string): void {
+    this.inner.deleteBoard(boardId);
+  }
+
   count(boardId: string): number {
     return this.inner.count(boardId);
   }

@@ -29,6 +29,10 @@ class Outage implements BoardStore {
     this.check();
     return this.inner.compact(id, merge);
   }
+  async deleteBoard(id: string) {
+    this.check();
+    return this.inner.deleteBoard(id);
+  }
   async count(id: string) {
     return this.inner.count(id);
   }

@@ -1,0 +1,182 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as Y from 'yjs';
+import { boardToMarkdown } from '../../shared/export/markdown';
+import { ideasToCsv } from '../../shared/export/csv';
+import { boardToJson, docFromExport, ImportError } from '../../shared/export/json';
+import { boardToSvg } from '../../shared/export/svg';
+import { isValidBoardId, newBoardId } from '../../shared/ids';
+import { readMeta } from '../../shared/model/board';
+import { credentialsFromHeaders, sendDenied } from '../access/http';
+import { linksOf, type AccessService } from '../access/service';
+import { MAX_SNAPSHOT_NAME, type Outcomes } from '../snapshots/service';
+import { HttpError, readJson } from './body';
+import { sendJson } from './respond';
+
+export interface OutcomesDeps {
+  outcomes: Outcomes;
+  access: AccessService;
+  ip: string;
+  /** Largest import file accepted. */
+  maxImportBytes: number;
+}
+
+const EXPORT_TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+} as const;
+type ExportFormat = keyof typeof EXPORT_TYPES;
+
+function sendText(res: ServerResponse, status: number, type: string, body: string, filename?: string): void {
+  const headers: Record<string, string | number> = {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  };
+  if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function fileStem(doc: Y.Doc, fallback: string): string {
+  const title = readMeta(doc).title.normalize('NFKD').replace(/[^\w -]/g, '').trim().replace(/\s+/g, '-').slice(0, 60);
+  return title || fallback;
+}
+
+function exportDoc(res: ServerResponse, doc: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean): void {
+  const name = download ? `${stem}.${format}` : undefined;
+  switch (format) {
+    case 'md':
+      return sendText(res, 200, EXPORT_TYPES.md, boardToMarkdown(doc, lang), name);
+    case 'csv':
+      return sendText(res, 200, EXPORT_TYPES.csv, ideasToCsv(doc, lang), name);
+    case 'json':
+      return sendText(res, 200, EXPORT_TYPES.json, JSON.stringify(boardToJson(doc), null, 2), name);
+    case 'svg':
+      return sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(doc), name);
+  }
+}
+
+function langOf(url: URL): 'da' | 'en' {
+  const lang = url.searchParams.get('lang') ?? 'en';
+  if (lang !== 'da' && lang !== 'en') throw new HttpError(400, 'lang must be "da" or "en"');
+  return lang;
+}
+
+/**
+ * Snapshots, restore, exports, import and deletion (docs/api.md). Returns
+ * false when the path is not one of these routes.
+ */
+export async function handleOutcomesApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: OutcomesDeps): Promise<boolean> {
+  const { outcomes, access } = deps;
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+
+  if (path === '/api/boards/import') {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to import a board');
+    let doc: Y.Doc;
+    try {
+      doc = docFromExport(await readJson(req, deps.maxImportBytes));
+    } catch (err) {
+      if (err instanceof ImportError) throw new HttpError(422, err.message);
+      throw err;
+    }
+    const id = newBoardId();
+    // Access record first, then the content: never a stored board without its links.
+    const record = await access.create(id);
+    await outcomes.createFrom(id, doc);
+    const title = readMeta(doc).title;
+    doc.destroy();
+    const links = linksOf(record);
+    sendJson(res, 201, { id, title, path: links.editor, links, editorKey: record.editorToken, observerKey: record.observerToken });
+    return true;
+  }
+
+  const m = /^\/api\/boards\/([^/]+)(\/.*)?$/.exec(path);
+  if (!m) return false;
+  const boardId = m[1] as string;
+  const rest = m[2] ?? '';
+  const routes =
+    /^(\/snapshots(\/[^/]+(\/(export\.(md|json|csv|svg)|thumbnail\.svg))?)?|\/export\.(md|json|csv|svg)|\/restore\/[^/]+)?$/;
+  if (!routes.test(rest)) return false;
+  if (rest === '' && method !== 'DELETE') return false;
+  if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid board id');
+
+  const decision = await access.check(boardId, credentialsFromHeaders(req), deps.ip);
+  if (!decision.ok) {
+    sendDenied(res, decision);
+    return true;
+  }
+  const editor = decision.mode === 'editor';
+  const needEditor = () => {
+    if (!editor) throw new HttpError(403, 'the observer link can view and export, not change the board');
+  };
+  if (!(await outcomes.exists(boardId))) throw new HttpError(404, 'no such board');
+
+  // DELETE /api/boards/<id>  {"confirm": "<board id>"}
+  if (rest === '') {
+    needEditor();
+    const body = (await readJson(req)) as { confirm?: unknown };
+    if (body?.confirm !== boardId) {
+      throw new HttpError(400, 'to delete a board, send {"confirm": "<the board id>"}; this cannot be undone');
+    }
+    await outcomes.erase(boardId);
+    await access.forget(boardId);
+    sendJson(res, 200, { deleted: boardId });
+    return true;
+  }
+
+  if (rest === '/snapshots') {
+    if (method === 'GET') {
+      sendJson(res, 200, { snapshots: await outcomes.list(boardId) });
+      return true;
+    }
+    if (method === 'POST') {
+      needEditor();
+      const body = (await readJson(req)) as { name?: unknown; takenBy?: unknown };
+      const name = typeof body?.name === 'string' ? body.name.trim() : '';
+      if (name === '' || name.length > MAX_SNAPSHOT_NAME) {
+        throw new HttpError(400, `name is required: a string of 1–${MAX_SNAPSHOT_NAME} characters`);
+      }
+      const takenBy = typeof body.takenBy === 'string' && body.takenBy.trim() ? body.takenBy.trim().slice(0, 80) : 'Unknown';
+      sendJson(res, 201, await outcomes.take(boardId, name, takenBy));
+      return true;
+    }
+    throw new HttpError(405, 'use GET or POST');
+  }
+
+  const restore = /^\/restore\/([^/]+)$/.exec(rest);
+  if (restore) {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to restore');
+    needEditor();
+    const body = (await readJson(req)) as { by?: unknown };
+    const by = typeof body?.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'Unknown';
+    const result = await outcomes.restore(boardId, restore[1] as string, by);
+    if (!result) throw new HttpError(404, 'no such snapshot');
+    sendJson(res, 200, result);
+    return true;
+  }
+
+  if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'use GET');
+  const lang = langOf(url);
+  const download = url.searchParams.get('download') === '1';
+  const live = /^\/export\.(md|json|csv|svg)$/.exec(rest);
+  if (live) {
+    const doc = await outcomes.currentDoc(boardId);
+    exportDoc(res, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download);
+    doc.destroy();
+    return true;
+  }
+  const snap = /^\/snapshots\/([^/]+)(?:\/(export\.(md|json|csv|svg)|thumbnail\.svg))?$/.exec(rest);
+  if (snap) {
+    const found = await outcomes.snapshotDoc(boardId, snap[1] as string);
+    if (!found) throw new HttpError(404, 'no such snapshot');
+    if (snap[2] === undefined) sendJson(res, 200, found.meta);
+    else if (snap[2] === 'thumbnail.svg') sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(found.doc, { text: false, width: 320 }));
+    else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download);
+    found.doc.destroy();
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,189 @@
+import * as Y from 'yjs';
+import { randomId } from '../../shared/ids';
+import { readMeta } from '../../shared/model/board';
+import { docFromState, restoreInto } from '../../shared/model/restore';
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+import type { Room } from '../sync/room';
+import type { Rooms } from '../sync/rooms';
+import { BoardErasedError, erasureMark } from './erased';
+import type { SnapshotKind, SnapshotMeta, SnapshotStore } from './types';
+
+/** Transaction origin of a restore: stored and relayed like any edit. */
+export const RESTORE_ORIGIN = { restore: true };
+
+export const MAX_SNAPSHOT_NAME = 120;
+const HOURLY_MS = 60 * 60 * 1000;
+const AUTO_NAMES: Record<Exclude<SnapshotKind, 'manual'>, string> = {
+  'session-end': 'Automatic: end of session',
+  hourly: 'Automatic: hourly',
+  'before-restore': 'Automatic: before restore',
+};
+
+/**
+ * Snapshots, restore and erasure of boards. A snapshot is the complete Yjs
+ * state at one moment, immutable once written. Automatic snapshots are taken
+ * when the last person leaves and at most hourly while people work, each
+ * only if the board changed since the previous snapshot.
+ */
+export class Outcomes {
+  /** State vector at the last snapshot of each loaded board, to skip unchanged ones. */
+  private readonly lastSnapshotVector = new Map<string, string>();
+  private readonly lastHourly = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly rooms: Rooms,
+    private readonly store: BoardStore,
+    private readonly snapshots: SnapshotStore,
+    private readonly log: Logger,
+    hourlyCheckMs = 5 * 60 * 1000,
+  ) {
+    rooms.guard = async (boardId) => {
+      if (await snapshots.isErased(erasureMark(boardId))) throw new BoardErasedError(boardId);
+    };
+    rooms.onLastLeave = (room) => void this.auto(room, 'session-end');
+    this.timer = setInterval(() => void this.hourly(), hourlyCheckMs);
+    this.timer.unref();
+  }
+
+  /** Runs `fn` with the board's current, fully stored document. */
+  private async withRoom<T>(boardId: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.rooms.acquire(boardId);
+    try {
+      await room.settled();
+      return await fn(room);
+    } finally {
+      this.rooms.release(room);
+    }
+  }
+
+  async exists(boardId: string): Promise<boolean> {
+    if (await this.snapshots.isErased(erasureMark(boardId))) return false;
+    return (await this.store.count(boardId)) > 0;
+  }
+
+  private async write(boardId: string, doc: Y.Doc, name: string, takenBy: string, kind: SnapshotKind): Promise<SnapshotMeta> {
+    const state = Y.encodeStateAsUpdate(doc);
+    const meta = { id: randomId(16), boardId, name, takenBy, takenAt: Date.now(), kind };
+    await this.snapshots.create(meta, state);
+    this.lastSnapshotVector.set(boardId, Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
+    this.log.info({ board: boardId, snapshot: meta.id, kind, bytes: state.byteLength }, 'snapshot taken');
+    return { ...meta, bytes: state.byteLength };
+  }
+
+  async take(boardId: string, name: string, takenBy: string): Promise<SnapshotMeta> {
+    return this.withRoom(boardId, (room) => this.write(boardId, room.doc, name, takenBy, 'manual'));
+  }
+
+  private changedSinceSnapshot(room: Room): boolean {
+    const now = Buffer.from(Y.encodeStateVector(room.doc)).toString('base64');
+    return this.lastSnapshotVector.get(room.boardId) !== now;
+  }
+
+  /** Automatic snapshots in flight per board (erasure waits for them). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  private auto(room: Room, kind: 'session-end' | 'hourly'): Promise<void> {
+    const previous = this.inFlight.get(room.boardId) ?? Promise.resolve();
+    const next = previous.then(() => this.autoNow(room, kind));
+    this.inFlight.set(room.boardId, next);
+    void next.finally(() => {
+      if (this.inFlight.get(room.boardId) === next) this.inFlight.delete(room.boardId);
+    });
+    return next;
+  }
+
+  private async autoNow(room: Room, kind: 'session-end' | 'hourly'): Promise<void> {
+    try {
+      if (await this.snapshots.isErased(erasureMark(room.boardId))) return;
+      await room.settled();
+      if (room.peers.size > 0 && kind === 'session-end') return;
+      // Nothing on the board, or nothing new since the last snapshot: no snapshot.
+      if (room.doc.getMap('items').size === 0 && readMeta(room.doc).title === '') return;
+      if (!this.changedSinceSnapshot(room)) return;
+      if (!this.lastSnapshotVector.has(room.boardId)) {
+        // First time we see this board in this process: compare with its newest stored snapshot.
+        const newest = (await this.snapshots.list(room.boardId))[0];
+        const stored = newest ? await this.snapshots.get(room.boardId, newest.id) : null;
+        if (stored) {
+          const vector = Buffer.from(Y.encodeStateVector(docFromState(stored.state))).toString('base64');
+          this.lastSnapshotVector.set(room.boardId, vector);
+          if (!this.changedSinceSnapshot(room)) return;
+        }
+      }
+      await this.write(room.boardId, room.doc, AUTO_NAMES[kind], 'Samskab', kind);
+    } catch (err) {
+      this.log.error({ board: room.boardId, err: (err as Error).message, kind }, 'automatic snapshot failed');
+    }
+  }
+
+  private async hourly(): Promise<void> {
+    const now = Date.now();
+    for (const room of await this.rooms.loadedRooms()) {
+      if (room.peers.size === 0) continue;
+      const last = this.lastHourly.get(room.boardId) ?? 0;
+      if (now - last < HOURLY_MS) continue;
+      this.lastHourly.set(room.boardId, now);
+      await this.auto(room, 'hourly');
+    }
+  }
+
+  async list(boardId: string): Promise<SnapshotMeta[]> {
+    return this.snapshots.list(boardId);
+  }
+
+  async snapshotDoc(boardId: string, id: string): Promise<{ meta: SnapshotMeta; doc: Y.Doc } | null> {
+    const found = await this.snapshots.get(boardId, id);
+    return found ? { meta: found.meta, doc: docFromState(found.state) } : null;
+  }
+
+  /** The live board's document (stored state), for exports. */
+  async currentDoc(boardId: string): Promise<Y.Doc> {
+    return this.withRoom(boardId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)));
+  }
+
+  /**
+   * Restore: snapshot the current state first ("before restore"), then edit
+   * the live board forward until it equals the snapshot. Everyone connected
+   * sees it live; the pre-restore snapshot makes the restore undoable.
+   */
+  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotMeta; before: SnapshotMeta } | null> {
+    const found = await this.snapshotDoc(boardId, snapshotId);
+    if (!found) return null;
+    return this.withRoom(boardId, async (room) => {
+      const before = await this.write(boardId, room.doc, `${AUTO_NAMES['before-restore']} “${found.meta.name}”`, by, 'before-restore');
+      restoreInto(room.doc, found.doc, RESTORE_ORIGIN);
+      await room.settled();
+      found.doc.destroy();
+      return { restored: found.meta, before };
+    });
+  }
+
+  /** Creates a board from a document (import), stored before we answer. */
+  async createFrom(boardId: string, doc: Y.Doc): Promise<void> {
+    await this.store.append(boardId, [Y.encodeStateAsUpdate(doc)]);
+  }
+
+  /**
+   * Erases a board: connected people are disconnected (close 4200), its
+   * updates and snapshots are deleted, and its id is marked so a tab that
+   * still has it open cannot bring it back.
+   */
+  async erase(boardId: string): Promise<void> {
+    await this.snapshots.markErased(erasureMark(boardId));
+    await this.rooms.evict(boardId, CloseCode.BoardDeleted);
+    // An automatic snapshot that started before the erasure must not outlive it.
+    await this.inFlight.get(boardId);
+    await this.store.deleteBoard(boardId);
+    await this.snapshots.deleteBoard(boardId);
+    this.lastSnapshotVector.delete(boardId);
+    this.lastHourly.delete(boardId);
+    this.log.info({ board: boardId }, 'board erased');
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import { projectReport, type ReportIdea } from './projection';
+
+const T = {
+  da: {
+    untitled: 'Tavle uden titel',
+    exported: 'Referat eksporteret',
+    summary: (p: number, i: number, v: number) => `${p} problem(er), ${v} perspektiv(er) og ${i} idé(er).`,
+    problems: 'Problemer og visioner',
+    problem: 'Problem',
+    raisedBy: 'Rejst af',
+    perspectives: 'Perspektiver',
+    noPerspectives: 'Ingen perspektiver endnu.',
+    ideas: 'Idéer til løsning',
+    noIdeas: 'Ingen idéer endnu.',
+    buildsOn: 'bygger på',
+    builtOn: (n: number) => (n === 1 ? 'én idé bygger videre på den' : `${n} idéer bygger videre på den`),
+    otherIdeas: 'Andre idéer',
+    otherPerspectives: 'Perspektiver uden problem',
+    idea: 'Idé',
+  },
+  en: {
+    untitled: 'Untitled board',
+    exported: 'Minutes exported',
+    summary: (p: number, i: number, v: number) => `${p} problem(s), ${v} perspective(s) and ${i} idea(s).`,
+    problems: 'Problems and visions',
+    problem: 'Problem',
+    raisedBy: 'Raised by',
+    perspectives: 'Perspectives',
+    noPerspectives: 'No perspectives yet.',
+    ideas: 'Ideas for solutions',
+    noIdeas: 'No ideas yet.',
+    buildsOn: 'builds on',
+    builtOn: (n: number) => (n === 1 ? 'one idea builds on it' : `${n} ideas build on it`),
+    otherIdeas: 'Other ideas',
+    otherPerspectives: 'Perspectives without a problem',
+    idea: 'Idea',
+  },
+};
+
+/** Markdown must not turn participants' text into markup (headings, links, HTML). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/^(\s*)([#>+-]|\d+\.)/gm, '$1\\$2');
+}
+
+const firstLine = (text: string) => text.split('\n')[0] ?? '';
+const rest = (text: string) => text.split('\n').slice(1).filter((l) => l.trim() !== '');
+
+/**
+ * The board as minutes a municipality can circulate: problems → perspectives
+ * by role → ideas ranked → other ideas.
+ */
+export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date()): string {
+  const t = T[lang];
+  const r = projectReport(doc, lang);
+  const out: string[] = [];
+  const perspectiveCount = r.problems.reduce((n, p) => n + p.perspectives.length, 0) + r.loosePerspectives.length;
+  out.push(`# ${escapeMarkdown(r.title || t.untitled)}`, '');
+  out.push(`*${t.exported} ${now.toISOString().slice(0, 10)}. ${t.summary(r.problems.length, r.ideaCount, perspectiveCount)}*`, '');
+  const ideaLine = (i: ReportIdea, n: number, titles: Map<string, string>) => {
+    const builds = i.buildsOn.map((id) => titles.get(id)).filter((x): x is string => !!x);
+    const extra = [
+      i.builtOnBy > 0 ? t.builtOn(i.builtOnBy) : '',
+      builds.length > 0 ? `${t.buildsOn}: ${builds.map((b) => `“${escapeMarkdown(b)}”`).join(', ')}` : '',
+    ].filter(Boolean);
+    const lines = [`${n}. **${escapeMarkdown(firstLine(i.text))}** — ${escapeMarkdown(i.authorName)} (${escapeMarkdown(i.roleLabel)})${extra.length ? `; ${extra.join('; ')}` : ''}`];
+    for (const l of rest(i.text)) lines.push(`   ${escapeMarkdown(l)}`);
+    return lines.join('\n');
+  };
+  const titles = new Map<string, string>();
+  for (const p of r.problems) for (const i of p.ideas) titles.set(i.id, firstLine(i.text));
+  for (const i of r.looseIdeas) titles.set(i.id, firstLine(i.text));
+
+  if (r.problems.length > 0) out.push(`## ${t.problems}`, '');
+  r.problems.forEach((p, idx) => {
+    out.push(`### ${idx + 1}. ${escapeMarkdown(firstLine(p.text))}`, '');
+    for (const l of rest(p.text)) out.push(escapeMarkdown(l), '');
+    out.push(`*${t.raisedBy} ${escapeMarkdown(p.authorName)} (${escapeMarkdown(p.roleLabel)})*`, '');
+    out.push(`#### ${t.perspectives}`, '');
+    if (p.perspectives.length === 0) out.push(t.noPerspectives, '');
+    for (const v of p.perspectives) {
+      out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${escapeMarkdown(v.text.replace(/\n+/g, ' '))}`);
+    }
+    if (p.perspectives.length > 0) out.push('');
+    out.push(`#### ${t.ideas}`, '');
+    if (p.ideas.length === 0) out.push(t.noIdeas, '');
+    p.ideas.forEach((i, n) => out.push(ideaLine(i, n + 1, titles)));
+    if (p.ideas.length > 0) out.push('');
+  });
+  if (r.looseIdeas.length > 0) {
+    out.push(`## ${t.otherIdeas}`, '');
+    r.looseIdeas.forEach((i, n) => out.push(ideaLine(i, n + 1, titles)));
+    out.push('');
+  }
+  if (r.loosePerspectives.length > 0) {
+    out.push(`## ${t.otherPerspectives}`, '');
+    for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${escapeMarkdown(v.text.replace(/\n+/g, ' '))}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
