@@ -42,6 +42,10 @@ export interface LimitsConfig {
   /** Awareness messages per second per connection (close 4107). */
   awarenessPerSecond: number;
   awarenessBurst: number;
+  /** Largest presence state of one client, in JSON characters (close 4002). */
+  maxPresenceBytes: number;
+  /** Presence client ids one connection may set; more are dropped quietly. */
+  maxPresenceIds: number;
   /** POST /api/boards per client address per hour (HTTP 429). */
   boardsPerIpPerHour: number;
   /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
@@ -58,6 +62,8 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
   updateBurst: 3000,
   awarenessPerSecond: 60,
   awarenessBurst: 600,
+  maxPresenceBytes: 64 * 1024,
+  maxPresenceIds: 16,
   boardsPerIpPerHour: 120,
   trustProxy: false,
 };
@@ -101,6 +107,8 @@ function limitsFromEnv(env: NodeJS.ProcessEnv): LimitsConfig {
     updateBurst: int(env.UPDATE_BURST, d.updateBurst, 'UPDATE_BURST'),
     awarenessPerSecond: int(env.AWARENESS_PER_SECOND, d.awarenessPerSecond, 'AWARENESS_PER_SECOND'),
     awarenessBurst: int(env.AWARENESS_BURST, d.awarenessBurst, 'AWARENESS_BURST'),
+    maxPresenceBytes: int(env.MAX_PRESENCE_BYTES, d.maxPresenceBytes, 'MAX_PRESENCE_BYTES'),
+    maxPresenceIds: int(env.MAX_PRESENCE_IDS, d.maxPresenceIds, 'MAX_PRESENCE_IDS'),
     boardsPerIpPerHour: int(env.BOARDS_PER_IP_PER_HOUR, d.boardsPerIpPerHour, 'BOARDS_PER_IP_PER_HOUR'),
     trustProxy: trust === '1' || trust === 'true',
   };

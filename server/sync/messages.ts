@@ -37,6 +37,8 @@ export interface AwarenessEntry {
   clock: number;
   /** null means "this client left". */
   state: unknown;
+  /** Length of the state's JSON text as received (for the presence size limit). */
+  bytes?: number;
 }
 
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
@@ -46,8 +48,9 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
-    const state: unknown = JSON.parse(decoding.readVarString(d));
-    out.push({ clientId, clock, state });
+    const json = decoding.readVarString(d);
+    const state: unknown = JSON.parse(json);
+    out.push({ clientId, clock, state, bytes: json.length });
   }
   if (decoding.hasContent(d)) throw new ProtocolError('trailing bytes in awareness update');
   return out;

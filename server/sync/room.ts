@@ -39,6 +39,10 @@ export interface Peer {
 export interface RoomLimits {
   maxBoardBytes: number;
   maxPendingBytes: number;
+  /** Largest presence state (JSON characters); a bigger one closes the connection (4002). */
+  maxPresenceBytes?: number;
+  /** Presence client ids one connection may hold; more are dropped quietly. */
+  maxPresenceIds?: number;
 }
 
 const NO_LIMITS: RoomLimits = { maxBoardBytes: 0, maxPendingBytes: 0 };
@@ -242,9 +246,9 @@ export class Room {
   }
 
   /** Closes a peer whose update was refused whole (invalid, or over a limit). */
-  private refuse(peer: Peer, code: CloseCodeValue): void {
+  private refuse(peer: Peer, code: CloseCodeValue, limit?: string): void {
     if (code === CloseCode.UpdateRejected) this.metrics?.rejected.inc({ reason: 'update_rejected' });
-    else this.metrics?.limitHits.inc({ limit: code === CloseCode.BoardTooLarge ? 'board_bytes' : 'pending_bytes' });
+    else this.metrics?.limitHits.inc({ limit: limit ?? (code === CloseCode.BoardTooLarge ? 'board_bytes' : 'pending_bytes') });
     this.log.warn({ board: this.boardId, conn: peer.id, code }, 'closing connection: update refused');
     peer.socket.close(code, CloseReason[code]);
   }
@@ -258,10 +262,23 @@ export class Room {
    * own id. If the old owner no longer answers a ping, the id moves over.
    */
   private async applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): Promise<void> {
+    const maxBytes = this.limits.maxPresenceBytes ?? 0;
+    if (maxBytes > 0 && clients.some((c) => (c.bytes ?? 0) > maxBytes)) {
+      this.refuse(peer, CloseCode.MessageTooLarge, 'presence_bytes');
+      return;
+    }
+    // A browser tab has one presence id; a connection collecting ids (to fill memory) gets no more.
+    const maxIds = this.limits.maxPresenceIds ?? 0;
+    let adopted = 0;
     const own: AwarenessEntry[] = [];
     for (const c of clients) {
       const owner = this.ownerOf(c.clientId);
+      if (owner === null && c.state !== null && maxIds > 0 && peer.awarenessIds.size + adopted >= maxIds) {
+        this.metrics?.limitHits.inc({ limit: 'presence_ids' });
+        continue;
+      }
       if (owner === null || owner === peer) {
+        if (owner === null && c.state !== null) adopted++;
         own.push(c);
         continue;
       }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedCounter } from '../../server/limits/counter';
+import { createRateGuard } from '../../server/limits/rate';
+import { TokenBucket } from '../../server/limits/tokenBucket';
+import { WindowLimiter } from '../../server/limits/window';
+import { configFromEnv, LIMIT_DEFAULTS } from '../../server/config';
+import { Metrics } from '../../server/metrics';
+import { CloseCode } from '../../shared/protocol';
+
+describe('TokenBucket', () => {
+  it('allows a burst, then the sustained rate', () => {
+    let now = 0;
+    const b = new TokenBucket(10, 5, () => now);
+    expect(Array.from({ length: 6 }, () => b.take())).toEqual([true, true, true, true, true, false]);
+    now += 100; // one token per 100 ms at 10/s
+    expect(b.take()).toBe(true);
+    expect(b.take()).toBe(false);
+    now += 10_000; // refills only up to the burst
+    expect(Array.from({ length: 6 }, () => b.take()).filter(Boolean)).toHaveLength(5);
+  });
+
+  it('a rate of 0 means no limit', () => {
+    const b = new TokenBucket(0, 0);
+    for (let i = 0; i < 10_000; i++) expect(b.take()).toBe(true);
+  });
+});
+
+describe('createRateGuard', () => {
+  it('counts sync and saved messages in one bucket, presence in another', () => {
+    const guard = createRateGuard({ updatesPerSecond: 1, updateBurst: 2, awarenessPerSecond: 1, awarenessBurst: 1 });
+    expect(guard(new Uint8Array([0, 2]))).toBeNull();
+    expect(guard(new Uint8Array([4, 1]))).toBeNull();
+    expect(guard(new Uint8Array([0, 2]))).toBe(CloseCode.UpdateRateExceeded);
+    expect(guard(new Uint8Array([1, 0]))).toBeNull();
+    expect(guard(new Uint8Array([3]))).toBe(CloseCode.AwarenessRateExceeded);
+    // Unknown types are left to the decoder (which closes with 4001).
+    expect(guard(new Uint8Array([9]))).toBeNull();
+  });
+});
+
+describe('KeyedCounter', () => {
+  it('admits up to max per key and forgets keys at zero', () => {
+    const c = new KeyedCounter();
+    expect(c.tryAdd('a', 2)).toBe(true);
+    expect(c.tryAdd('a', 2)).toBe(true);
+    expect(c.tryAdd('a', 2)).toBe(false);
+    expect(c.tryAdd('b', 2)).toBe(true);
+    c.remove('a');
+    expect(c.tryAdd('a', 2)).toBe(true);
+    c.remove('b');
+    expect(c.get('b')).toBe(0);
+    expect(c.tryAdd('z', 0)).toBe(true);
+  });
+});
+
+describe('WindowLimiter', () => {
+  it('allows max events per window per key and says when the next is allowed', () => {
+    let now = 0;
+    const w = new WindowLimiter(2, 60_000, () => now);
+    expect(w.hit('ip').ok).toBe(true);
+    now = 10_000;
+    expect(w.hit('ip').ok).toBe(true);
+    expect(w.hit('ip')).toEqual({ ok: false, retryAfterSeconds: 50 });
+    expect(w.hit('other').ok).toBe(true);
+    now = 60_001;
+    expect(w.hit('ip').ok).toBe(true);
+  });
+});
+
+describe('limits configuration', () => {
+  it('reads every limit from the environment, with defaults, and rejects junk', () => {
+    const d = configFromEnv({});
+    for (const [k, v] of Object.entries(LIMIT_DEFAULTS)) expect(d[k as keyof typeof d]).toEqual(v);
+    const c = configFromEnv({ MAX_BOARD_BYTES: '1000', UPDATES_PER_SECOND: '0', TRUST_PROXY: 'true', MAX_PRESENCE_IDS: '2' });
+    expect([c.maxBoardBytes, c.updatesPerSecond, c.trustProxy, c.maxPresenceIds]).toEqual([1000, 0, true, 2]);
+    expect(() => configFromEnv({ MAX_CONNECTIONS_PER_IP: '-1' })).toThrow(/MAX_CONNECTIONS_PER_IP/);
+    expect(() => configFromEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('Metrics', () => {
+  it('renders the Prometheus text format', () => {
+    const m = new Metrics();
+    m.gauge('samskab_connections', 'Open connections.', () => 3);
+    m.rejected.inc({ reason: 'malformed' });
+    m.rejected.inc({ reason: 'malformed' });
+    m.limitHits.inc({ limit: 'we"ird\\label' });
+    m.persistSeconds.observe(0.003);
+    m.persistSeconds.observe(2);
+    const text = m.render();
+    expect(text).toContain('# TYPE samskab_connections gauge\nsamskab_connections 3\n');
+    expect(text).toContain('samskab_rejected_messages_total{reason="malformed"} 2\n');
+    expect(text).toContain('samskab_limit_hits_total{limit="we\\"ird\\\\label"} 1\n');
+    expect(text).toContain('samskab_persist_duration_seconds_bucket{le="0.005"} 1\n');
+    expect(text).toContain('samskab_persist_duration_seconds_bucket{le="2.5"} 2\n');
+    expect(text).toContain('samskab_persist_duration_seconds_bucket{le="+Inf"} 2\n');
+    expect(text).toContain('samskab_persist_duration_seconds_count 2\n');
+    expect(text).toContain('samskab_updates_total 0\n');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});
