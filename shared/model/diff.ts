@@ -1,0 +1,43 @@
+import type * as Y from 'yjs';
+import { listItems } from './board';
+import { readPlainText } from './richtext';
+import type { BoardItem, ItemKind } from './schema';
+
+export interface DiffItem {
+  id: string;
+  kind: ItemKind;
+  text: string;
+}
+
+/** What changed from `before` (e.g. a snapshot) to `after` (e.g. now). */
+export interface BoardDiff {
+  added: DiffItem[];
+  removed: DiffItem[];
+  moved: DiffItem[];
+  textChanged: Array<DiffItem & { before: string }>;
+}
+
+const view = (i: BoardItem): DiffItem => ({ id: i.id, kind: i.kind, text: readPlainText(i.body) });
+
+export function diffBoards(before: Y.Doc, after: Y.Doc): BoardDiff {
+  const a = new Map(listItems(before).items.map((i) => [i.id, i]));
+  const b = new Map(listItems(after).items.map((i) => [i.id, i]));
+  const diff: BoardDiff = { added: [], removed: [], moved: [], textChanged: [] };
+  for (const [id, item] of b) {
+    const old = a.get(id);
+    if (!old) {
+      diff.added.push(view(item));
+      continue;
+    }
+    if (old.x !== item.x || old.y !== item.y || old.w !== item.w || old.h !== item.h) diff.moved.push(view(item));
+    const was = readPlainText(old.body);
+    const is = readPlainText(item.body);
+    if (was !== is || old.body.toString() !== item.body.toString()) diff.textChanged.push({ ...view(item), before: was });
+  }
+  for (const [id, item] of a) if (!b.has(id)) diff.removed.push(view(item));
+  return diff;
+}
+
+export function diffIsEmpty(d: BoardDiff): boolean {
+  return d.added.length + d.removed.length + d.moved.length + d.textChanged.length === 0;
+}
