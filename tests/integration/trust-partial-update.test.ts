@@ -8,7 +8,7 @@ import { docWithClient, findPartialUpdates, updateFrame } from '../helpers/hosti
 import { openRawSocket } from '../helpers/raw';
 import { useScope } from '../helpers/scope';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { storedDoc } from '../helpers/storage';
+import { storedDoc, storedRows } from '../helpers/storage';
 import { waitFor, withTimeout } from '../helpers/wait';
 
 /**
@@ -143,4 +143,27 @@ it('updates with missing dependencies wait; past the pending limit the sender is
   await waitConverged([a.doc, b.doc, room.doc]);
   c3.destroy();
   c4.destroy();
+});
+
+it('garbage after a valid update inside the payload (which Y.decodeUpdate accepts) is never stored or relayed', async () => {
+  const srv = await startTestServer(scope);
+  const board = 'trailing-garbage';
+  const { a, b } = await honestPair(srv, board);
+  const doc = docWithClient(6);
+  doc.getMap('trust').set('k', 'valid part');
+  const valid = Y.encodeStateAsUpdate(doc);
+  const garbage = new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0xff, 0x01, 0x7f]);
+  const glued = new Uint8Array([...valid, ...garbage]);
+  // The decoder stops after the delete set, so the glued bytes "decode": the outcome must still be defined.
+  expect(() => Y.decodeUpdate(glued)).not.toThrow();
+  const raw = await openRawSocket(scope, `${srv.wsUrl}/${board}`);
+  raw.sendBinary(updateFrame(glued));
+  await waitFor(() => b.doc.getMap('trust').get('k') === 'valid part', { message: 'the valid part to arrive' });
+  await a.waitSaved();
+  // Only the re-encoded valid part is stored: no stored row contains the garbage bytes.
+  const rows = storedRows(srv.dataDir, board);
+  const hex = Buffer.from(garbage.slice(0, 4)).toString('hex');
+  expect(rows.some((r) => Buffer.from(r).toString('hex').includes(hex))).toBe(false);
+  expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+  doc.destroy();
 });
