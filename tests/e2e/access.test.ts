@@ -47,6 +47,8 @@ describe('access in Chromium', () => {
     const dialog = p.page.getByRole('dialog', { name: 'Tavlen har en adgangskode' });
     await dialog.waitFor();
     expect(await axe(p.page)).toEqual([]);
+    await fs.promises.mkdir('.tmp', { recursive: true });
+    await p.page.screenshot({ path: '.tmp/e2e-passcode.png' });
     await p.page.getByLabel('Adgangskode', { exact: true }).fill('te og kage');
     await p.page.getByRole('button', { name: 'Åbn tavlen' }).click();
     await p.page.getByRole('alert').filter({ hasText: 'Forkert adgangskode' }).waitFor();
@@ -93,6 +95,8 @@ describe('access in Chromium', () => {
     await screen.page.waitForTimeout(300);
     expect(await screen.page.locator('.card-editor').count()).toBe(0);
     expect(await axe(screen.page)).toEqual([]);
+    await fs.promises.mkdir('.tmp', { recursive: true });
+    await screen.page.screenshot({ path: '.tmp/e2e-observer.png' });
 
     // Nothing ran, and no element was made from the text, in either browser.
     for (const p of [ann, screen]) {
@@ -122,6 +126,8 @@ describe('access in Chromium', () => {
     expect(await ann.page.getByLabel('Link til at redigere', { exact: true }).inputValue()).toBe(`${server.url}${links.editor}`);
     expect(await ann.page.getByLabel('Link til at se med', { exact: true }).inputValue()).toBe(`${server.url}${links.observer}`);
     expect(await axe(ann.page)).toEqual([]);
+    await fs.promises.mkdir('.tmp', { recursive: true });
+    await ann.page.screenshot({ path: '.tmp/e2e-share.png' });
     await ann.page.getByRole('button', { name: 'Lav nye links …' }).click();
     await ann.page.getByRole('button', { name: 'Ja, lav nye links og kobl de gamle fra' }).click();
     await share.getByText('Nye links er lavet').waitFor();
@@ -137,6 +143,7 @@ describe('access in Chromium', () => {
     await bo.page.getByText('Bed en deltager på tavlen om det nye link').waitFor();
     await screen.page.getByRole('dialog', { name: 'The link was replaced' }).waitFor();
     expect(await axe(bo.page)).toEqual([]);
+    await bo.page.screenshot({ path: '.tmp/e2e-rotated.png' });
     // A reload with the old link does not get back in.
     await bo.page.reload();
     await bo.page.getByRole('dialog', { name: 'Linket er blevet skiftet' }).waitFor();

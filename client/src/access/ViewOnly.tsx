@@ -5,7 +5,10 @@ export function ViewOnlyBadge() {
   const t = useT();
   return (
     <span className="view-only-badge" data-view-only title={t('viewOnlyHint')}>
-      <span aria-hidden="true">👁</span>
+      <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 5C6.5 5 2.7 9.4 1.5 12c1.2 2.6 5 7 10.5 7s9.3-4.4 10.5-7C21.3 9.4 17.5 5 12 5Z" fill="none" stroke="currentColor" strokeWidth="2" />
+        <circle cx="12" cy="12" r="3.2" fill="currentColor" />
+      </svg>
       {t('viewOnly')}
       <span className="visually-hidden">– {t('viewOnlyHint')}</span>
     </span>
