@@ -29,6 +29,8 @@ export interface Peer {
   readonly socket: RoomSocket;
   /** Awareness client ids this connection has set; only it may change them. */
   readonly awarenessIds: Set<number>;
+  /** Rate limit of own-presence changes (AWARENESS_PER_SECOND); false: over the limit. */
+  readonly takePresence?: () => boolean;
   /** Access (docs/access.md): an observer's document updates are dropped; editor if absent. */
   readonly mode?: 'editor' | 'observer';
   /** Whether the board relays an observer's presence (asked at each awareness message). */
@@ -292,6 +294,11 @@ export class Room {
       }
     }
     if (own.length === 0 || this.destroyed || !this.peers.has(peer)) return;
+    // Only messages that change the sender's own presence count (echoes of others' are free).
+    if (peer.takePresence && !peer.takePresence()) {
+      this.refuse(peer, CloseCode.AwarenessRateExceeded, 'awareness_per_second');
+      return;
+    }
     const filtered = own.length === clients.length ? update : encodeAwarenessEntries(own);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
   }

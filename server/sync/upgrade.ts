@@ -71,9 +71,16 @@ export function createSyncEndpoint(
   function onConnection(ws: WebSocket, boardId: string, grant?: Grant, ip = 'unknown'): void {
     let lastPong = -Infinity;
     let probing: Promise<boolean> | null = null;
+    const rateGuard = createRateGuard({
+      updatesPerSecond: opts.updatesPerSecond ?? 0,
+      updateBurst: opts.updateBurst ?? 0,
+      awarenessPerSecond: opts.awarenessPerSecond ?? 0,
+      awarenessBurst: opts.awarenessBurst ?? 0,
+    });
     const peer: Peer = {
       id: nextPeerId++,
       awarenessIds: new Set(),
+      takePresence: () => rateGuard.takePresence(),
       mode: grant?.mode ?? 'editor',
       ...(grant ? { observerCursors: grant.observerCursors } : {}),
       socket: {
@@ -140,12 +147,6 @@ export function createSyncEndpoint(
     }
     metrics?.connectionsOpened.inc();
     plog.info({ ip }, 'connection opened');
-    const rateGuard = createRateGuard({
-      updatesPerSecond: opts.updatesPerSecond ?? 0,
-      updateBurst: opts.updateBurst ?? 0,
-      awarenessPerSecond: opts.awarenessPerSecond ?? 0,
-      awarenessBurst: opts.awarenessBurst ?? 0,
-    });
 
     let room: Room | null = null;
     let closed = false;
@@ -183,7 +184,7 @@ export function createSyncEndpoint(
         ws.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]);
         return;
       }
-      const limited = rateGuard(bytes);
+      const limited = rateGuard.check(bytes);
       if (limited !== null) {
         plog.warn({ code: limited }, 'closing connection: rate limit');
         limitHit(ws, limited, limited === CloseCode.UpdateRateExceeded ? 'updates_per_second' : 'awareness_per_second');

@@ -32,3 +32,28 @@ it('a connection flooding presence is closed with 4107; its presence is removed,
   expect(a.closes).toEqual([]);
   expect(b.closes).toEqual([]);
 });
+
+it('echoes of other people’s presence do not count: a busy board with stock clients is not closed', async () => {
+  const srv = await startTestServer(scope, { config: { awarenessPerSecond: 1, awarenessBurst: 10 } });
+  const board = 'awareness-echo';
+  const clients = Array.from({ length: 4 }, () => connectClient(scope, srv.wsUrl, board));
+  await Promise.all(clients.map((c) => c.waitSynced()));
+  // Each changes its own presence 8 times; stock y-websocket clients echo every change they
+  // receive, so each connection sends ~4× as many presence messages as it has changes.
+  for (let i = 1; i <= 8; i++) for (const [n, c] of clients.entries()) c.provider.awareness.setLocalState({ user: { name: `P${n}` }, pos: i });
+  await waitFor(
+    () => clients.every((viewer) => clients.every((c) => (viewer.provider.awareness.getStates().get(c.clientID) as { pos?: number } | undefined)?.pos === 8)),
+    { message: 'everyone to see everyone’s last position' },
+  );
+  expect(srv.server.metrics.limitHits.get({ limit: 'awareness_per_second' })).toBe(0);
+  for (const c of clients) expect(c.closes).toEqual([]);
+
+  // A raw socket repeating someone else's presence (not its own) is dropped, not counted.
+  const raw = await openRawSocket(scope, `${srv.wsUrl}/${board}`);
+  const first = clients[0] as (typeof clients)[number];
+  for (let i = 0; i < 40; i++) raw.sendBinary(awarenessFrame(first.clientID, 1, { user: { name: 'echo' } }));
+  raw.sendBinary(new Uint8Array([3])); // one presence query (counts), answered after the 40
+  await waitFor(() => raw.received.length > 0 && raw.received.some((m) => m[0] === 1), { message: 'the query answer' });
+  expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+  expect(srv.server.metrics.limitHits.get({ limit: 'awareness_per_second' })).toBe(0);
+});

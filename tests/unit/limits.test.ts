@@ -26,15 +26,19 @@ describe('TokenBucket', () => {
 });
 
 describe('createRateGuard', () => {
-  it('counts sync and saved messages in one bucket, presence in another', () => {
-    const guard = createRateGuard({ updatesPerSecond: 1, updateBurst: 2, awarenessPerSecond: 1, awarenessBurst: 1 });
-    expect(guard(new Uint8Array([0, 2]))).toBeNull();
-    expect(guard(new Uint8Array([4, 1]))).toBeNull();
-    expect(guard(new Uint8Array([0, 2]))).toBe(CloseCode.UpdateRateExceeded);
-    expect(guard(new Uint8Array([1, 0]))).toBeNull();
-    expect(guard(new Uint8Array([3]))).toBe(CloseCode.AwarenessRateExceeded);
+  it('counts sync and saved messages in one bucket; presence queries and own presence in another', () => {
+    const guard = createRateGuard({ updatesPerSecond: 1, updateBurst: 2, awarenessPerSecond: 1, awarenessBurst: 2 });
+    expect(guard.check(new Uint8Array([0, 2]))).toBeNull();
+    expect(guard.check(new Uint8Array([4, 1]))).toBeNull();
+    expect(guard.check(new Uint8Array([0, 2]))).toBe(CloseCode.UpdateRateExceeded);
+    // Presence messages are counted by the room (own changes only), not on arrival.
+    for (let i = 0; i < 10; i++) expect(guard.check(new Uint8Array([1, 0]))).toBeNull();
+    expect(guard.check(new Uint8Array([3]))).toBeNull();
+    expect(guard.takePresence()).toBe(true);
+    expect(guard.takePresence()).toBe(false);
+    expect(guard.check(new Uint8Array([3]))).toBe(CloseCode.AwarenessRateExceeded);
     // Unknown types are left to the decoder (which closes with 4001).
-    expect(guard(new Uint8Array([9]))).toBeNull();
+    expect(guard.check(new Uint8Array([9]))).toBeNull();
   });
 });
 
