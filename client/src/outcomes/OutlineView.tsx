@@ -1,0 +1,154 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { projectReport, type BoardReport } from '../../../shared/export/projection';
+import { itemsMap } from '../../../shared/model/board';
+import { useT } from '../i18n/useT';
+import type { Identity } from '../state/identity';
+import { useUi } from '../state/ui';
+
+const CardEditor = lazy(() => import('../board/CardEditor').then((m) => ({ default: m.CardEditor })));
+
+/** Re-reads the report when the board changes, at most once per animation frame. */
+function useReport(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
+  const [report, setReport] = useState(() => projectReport(doc, lang));
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setReport(projectReport(doc, lang));
+        });
+    };
+    update();
+    doc.on('update', update);
+    return () => {
+      doc.off('update', update);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [doc, lang]);
+  return report;
+}
+
+/**
+ * The whole board as headings and lists, in the order of the Markdown report:
+ * a screen-reader-friendly way to read and edit it, and what gets printed.
+ * Each text is edited in place with the same collaborative editor as on the canvas.
+ */
+export function OutlineView({
+  doc,
+  provider,
+  identity,
+  canEdit,
+  onBack,
+}: {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  identity: Identity | null;
+  canEdit: boolean;
+  onBack(): void;
+}) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const report = useReport(doc, lang);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const text = (id: string, value: string, label: string) => {
+    const item = itemsMap(doc).get(id);
+    const body = item instanceof Y.Map ? item.get('body') : null;
+    if (editing === id && body instanceof Y.XmlFragment && identity) {
+      return (
+        <div className="outline-editor">
+          <Suspense fallback={<p>{value}</p>}>
+            <CardEditor fragment={body} provider={provider} identity={identity} label={label} onExit={() => setEditing(null)} onChange={() => undefined} />
+          </Suspense>
+          <button type="button" onClick={() => setEditing(null)}>
+            {t('done')}
+          </button>
+        </div>
+      );
+    }
+    return (
+      <>
+        <span className="outline-text">{value || '—'}</span>
+        {canEdit && identity && (
+          <button type="button" className="link-button no-print" onClick={() => setEditing(id)} aria-label={`${t('edit')}: ${label}`}>
+            {t('edit')}
+          </button>
+        )}
+      </>
+    );
+  };
+
+  return (
+    <article className="outline" aria-labelledby="outline-title">
+      <div className="outline-head no-print">
+        <button type="button" onClick={onBack}>
+          ← {t('backToCanvas')}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {t('print')}
+        </button>
+      </div>
+      <h1 id="outline-title">{report.title || t('untitledBoard')}</h1>
+      {report.problems.length === 0 && report.looseIdeas.length === 0 && <p>{t('outlineEmpty')}</p>}
+      {report.problems.map((p, n) => (
+        <section key={p.id} aria-labelledby={`outline-${p.id}`}>
+          <h2 id={`outline-${p.id}`}>
+            {n + 1}. {text(p.id, p.text, `${t('kind_problem')} ${n + 1}`)}
+          </h2>
+          <p className="muted">
+            {p.authorName} · {p.roleLabel}
+          </p>
+          <h3>{t('outlinePerspectives')}</h3>
+          <ul>
+            {p.perspectives.map((v) => (
+              <li key={v.id}>
+                <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('outlineIdeas')}</h3>
+          <ol>
+            {p.ideas.map((i) => (
+              <li key={i.id}>
+                {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
+                <span className="muted">
+                  — {i.authorName} · {i.roleLabel}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      {report.looseIdeas.length > 0 && (
+        <section aria-labelledby="outline-other">
+          <h2 id="outline-other">{t('outlineOtherIdeas')}</h2>
+          <ol>
+            {report.looseIdeas.map((i) => (
+              <li key={i.id}>
+                {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
+                <span className="muted">
+                  — {i.authorName} · {i.roleLabel}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {report.loosePerspectives.length > 0 && (
+        <section aria-labelledby="outline-loose">
+          <h2 id="outline-loose">{t('outlineLoose')}</h2>
+          <ul>
+            {report.loosePerspectives.map((v) => (
+              <li key={v.id}>
+                <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,131 @@
+import { ACCESS_KEY_HEADER, ACCESS_KEY_PARAM, ACCESS_PASSCODE_HEADER, ACCESS_PASSCODE_PARAM } from '../../../shared/protocol';
+
+/** The snapshot metadata the server lists (docs/api.md). */
+export interface SnapshotMeta {
+  id: string;
+  boardId: string;
+  name: string;
+  takenBy: string;
+  takenAt: number;
+  kind: 'manual' | 'session-end' | 'hourly' | 'before-restore';
+  bytes: number;
+}
+
+export type ExportFormat = 'md' | 'json' | 'csv' | 'svg';
+
+/** Board API calls carry the same credentials the websocket uses, as headers. */
+export function credentialHeaders(params: Record<string, string> | undefined): Record<string, string> {
+  const h: Record<string, string> = {};
+  const key = params?.[ACCESS_KEY_PARAM];
+  const passcode = params?.[ACCESS_PASSCODE_PARAM];
+  if (key) h[ACCESS_KEY_HEADER] = key;
+  if (passcode) h[ACCESS_PASSCODE_HEADER] = encodeURIComponent(passcode);
+  return h;
+}
+
+export class ApiError extends Error {}
+
+async function call(url: string, init: RequestInit & { params?: Record<string, string> | undefined; json?: unknown }): Promise<Response> {
+  const headers: Record<string, string> = credentialHeaders(init.params);
+  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    cache: 'no-store',
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+  });
+  if (!res.ok) {
+    let message = `HTTP ${res.status}`;
+    try {
+      message = ((await res.json()) as { error?: string }).error ?? message;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(message);
+  }
+  return res;
+}
+
+const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+
+export async function listSnapshots(boardId: string, params?: Record<string, string>): Promise<SnapshotMeta[]> {
+  const res = await call(`${base(boardId)}/snapshots`, { params });
+  return ((await res.json()) as { snapshots: SnapshotMeta[] }).snapshots;
+}
+
+export async function takeSnapshot(boardId: string, name: string, takenBy: string, params?: Record<string, string>): Promise<SnapshotMeta> {
+  const res = await call(`${base(boardId)}/snapshots`, { method: 'POST', params, json: { name, takenBy } });
+  return (await res.json()) as SnapshotMeta;
+}
+
+export async function restoreSnapshot(
+  boardId: string,
+  snapshotId: string,
+  by: string,
+  params?: Record<string, string>,
+): Promise<{ restored: SnapshotMeta; before: SnapshotMeta }> {
+  const res = await call(`${base(boardId)}/restore/${encodeURIComponent(snapshotId)}`, { method: 'POST', params, json: { by } });
+  return (await res.json()) as { restored: SnapshotMeta; before: SnapshotMeta };
+}
+
+/** An export of the live board (snapshotId null) or a snapshot, as a Blob. */
+export async function fetchExport(
+  boardId: string,
+  snapshotId: string | null,
+  format: ExportFormat | 'thumbnail',
+  lang: 'da' | 'en',
+  params?: Record<string, string>,
+): Promise<Blob> {
+  const path = snapshotId ? `${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}` : base(boardId);
+  const file = format === 'thumbnail' ? 'thumbnail.svg' : `export.${format}`;
+  const res = await call(`${path}/${file}?lang=${lang}`, { params });
+  return res.blob();
+}
+
+export async function deleteBoard(boardId: string, params?: Record<string, string>): Promise<void> {
+  await call(base(boardId), { method: 'DELETE', params, json: { confirm: boardId } });
+}
+
+export async function importBoard(file: File): Promise<{ id: string; path: string }> {
+  const text = await file.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError('not a JSON file');
+  }
+  const res = await call('/api/boards/import', { method: 'POST', json });
+  return (await res.json()) as { id: string; path: string };
+}
+
+/** Saves a Blob as a file through a temporary link. */
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Renders an SVG Blob to a PNG Blob in the browser (no server round trip). */
+export async function svgToPng(svg: Blob, maxWidth = 2400): Promise<Blob> {
+  const url = URL.createObjectURL(svg);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const scale = Math.min(2, maxWidth / Math.max(1, img.naturalWidth));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(img.naturalWidth * scale));
+    canvas.height = Math.max(1, Math.round(img.naturalHeight * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new ApiError('no canvas');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ApiError('PNG failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
