@@ -79,6 +79,15 @@ describe('snapshots, compare and restore in Chromium', () => {
     await diff.getByText('Udendørs fitness').waitFor();
     await diff.getByText('Tekst ændret (1)').waitFor();
 
+    // Highlighted on the canvas: the new idea is outlined and labelled until highlighting stops.
+    await diff.getByRole('button', { name: 'Fremhæv ændringer på tavlen' }).click();
+    const idea = ann.page.locator('.card[data-kind="idea"]');
+    await expect.poll(() => idea.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await ann.page.screenshot({ path: '.tmp/e2e-compare.png' });
+    await ann.page.getByRole('button', { name: 'Stop fremhævning' }).click();
+    await expect.poll(() => idea.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('solid');
+    await ann.page.getByRole('button', { name: 'Resultater' }).click();
+
     // Restore (confirming the question); Bo is still typing in his editor.
     ann.page.once('dialog', (d) => void d.accept());
     await dialog.locator('[data-snapshot-name="Efter workshop 1"]').getByRole('button', { name: 'Gendan' }).click();

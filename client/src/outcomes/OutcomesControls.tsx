@@ -6,6 +6,7 @@ import { navigate } from '../router';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
+import type { BoardDiff } from '../../../shared/model/diff';
 import { OutcomesPanel } from './OutcomesPanel';
 import { OutlineView } from './OutlineView';
 import './outcomes.css';
@@ -29,6 +30,7 @@ export function OutcomesControls({
   const t = useT();
   const [panel, setPanel] = useState(false);
   const [outline, setOutline] = useState(false);
+  const [highlight, setHighlight] = useState<{ name: string; diff: BoardDiff } | null>(null);
 
   const showItem = (id: string) => {
     const item = readItem(id, itemsMap(conn.doc).get(id));
@@ -61,6 +63,10 @@ export function OutcomesControls({
           personName={identity?.name ?? 'Unknown'}
           onClose={() => setPanel(false)}
           onShowItem={showItem}
+          onHighlight={(name, diff) => {
+            setHighlight({ name, diff });
+            setPanel(false);
+          }}
           onDeleted={() => navigate('/?deleted=1')}
           onPrint={() => {
             setPanel(false);
@@ -70,7 +76,39 @@ export function OutcomesControls({
           }}
         />
       )}
+      {highlight && (
+        <>
+          <style>{highlightCss(highlight.diff, t('diffAdded'), t('diffMoved'), t('diffText'))}</style>
+          <div className="highlight-bar" role="status">
+            <span>{t('diffTitle', { name: highlight.name })}</span>
+            <span className="legend legend-added">{t('diffAdded')}</span>
+            <span className="legend legend-moved">{t('diffMoved')}</span>
+            <span className="legend legend-changed">{t('diffText')}</span>
+            <button type="button" onClick={() => setHighlight(null)}>
+              {t('stopHighlight')}
+            </button>
+          </div>
+        </>
+      )}
       {outline && <OutlineView doc={conn.doc} provider={conn.provider} identity={identity} canEdit={canEdit} onBack={() => setOutline(false)} />}
     </>
   );
+}
+
+/** Item ids are [A-Za-z0-9_-] (validated), so they are safe inside a quoted attribute selector. */
+const safe = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
+
+/** Marks changed cards on the canvas without touching the card components. */
+function highlightCss(diff: BoardDiff, added: string, moved: string, changed: string): string {
+  const rule = (ids: string[], cls: string, label: string) =>
+    ids
+      .filter(safe)
+      .map((id) => `.card[data-item-id="${id}"]`)
+      .join(',') + (ids.length ? `{outline:4px solid var(--hl-${cls});outline-offset:3px}` : '') +
+    ids
+      .filter(safe)
+      .map((id) => `.card[data-item-id="${id}"]::after`)
+      .join(',') + (ids.length ? `{content:${JSON.stringify(label)};position:absolute;left:-4px;top:-30px;background:var(--hl-${cls});color:#fff;font-size:12px;font-weight:700;padding:2px 8px;border-radius:6px}` : '');
+  const textOnly = diff.textChanged.map((i) => i.id).filter((id) => !diff.moved.some((m) => m.id === id));
+  return [rule(diff.added.map((i) => i.id), 'added', added), rule(diff.moved.map((i) => i.id), 'moved', moved), rule(textOnly, 'changed', changed)].join('\n');
 }

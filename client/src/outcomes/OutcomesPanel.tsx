@@ -30,10 +30,11 @@ interface Props {
   onShowItem(id: string): void;
   onDeleted(): void;
   onPrint(): void;
+  onHighlight(name: string, diff: BoardDiff): void;
 }
 
 /** Snapshots, compare, restore, exports and deletion of one board, in one dialog. */
-export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName, onClose, onShowItem, onDeleted, onPrint }: Props) {
+export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName, onClose, onShowItem, onDeleted, onPrint, onHighlight }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -273,6 +274,11 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
           <div className="diff" role="region" aria-live="polite" aria-label={t('diffTitle', { name: diff.name })}>
             <h4>{t('diffTitle', { name: diff.name })}</h4>
             {diffIsEmpty(diff.diff) && <p>{t('diffNone')}</p>}
+            {!diffIsEmpty(diff.diff) && (
+              <button type="button" onClick={() => onHighlight(diff.name, diff.diff)}>
+                {t('highlightOnBoard')}
+              </button>
+            )}
             {diffSection('diffAdded', diff.diff.added, true)}
             {diffSection('diffRemoved', diff.diff.removed, false)}
             {diffSection('diffMoved', diff.diff.moved, true)}
