@@ -101,6 +101,8 @@ describe('scale-out: several instances on PostgreSQL + Redis', () => {
     const health = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { status: string; redis: string });
     await waitFor(async () => (await health(s1.httpUrl)).redis === 'down', { message: '/healthz to report redis down' });
     expect((await health(s1.httpUrl)).status).toBe('degraded');
+    const metrics = await (await fetch(`${s1.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^samskab_redis_up 0$/m);
 
     // Same-instance participants still collaborate, and edits are still stored.
     createItem(a.doc, { kind: 'idea', x: 1, y: 0, author: author(), text: 'during outage, instance 1' });
