@@ -167,12 +167,21 @@ export function createSyncEndpoint(
       },
     );
 
+    // A refusal on arrival (text frame, too large, rate) takes effect in order: the messages
+    // before it are still handled, none after it.
+    let refusing = false;
+    const refuseInOrder = (close: () => void) => {
+      refusing = true;
+      queue = queue.then(() => {
+        if (ws.readyState === ws.OPEN) close();
+      });
+    };
     ws.on('message', (data, isBinary) => {
-      if (ws.readyState !== ws.OPEN) return;
+      if (refusing || ws.readyState !== ws.OPEN) return;
       if (!isBinary) {
         metrics?.rejected.inc({ reason: 'text_frame' });
         plog.warn('closing connection: text frame');
-        ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+        refuseInOrder(() => ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol'));
         return;
       }
       const bytes = toUint8Array(data);
@@ -181,13 +190,13 @@ export function createSyncEndpoint(
       if (bytes.byteLength > opts.maxMessageBytes) {
         metrics?.rejected.inc({ reason: 'too_large' });
         plog.warn({ bytes: bytes.byteLength }, 'closing connection: message too large');
-        ws.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]);
+        refuseInOrder(() => ws.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]));
         return;
       }
       const limited = rateGuard.check(bytes);
       if (limited !== null) {
         plog.warn({ code: limited }, 'closing connection: rate limit');
-        limitHit(ws, limited, limited === CloseCode.UpdateRateExceeded ? 'updates_per_second' : 'awareness_per_second');
+        refuseInOrder(() => limitHit(ws, limited, limited === CloseCode.UpdateRateExceeded ? 'updates_per_second' : 'awareness_per_second'));
         return;
       }
       queue = queue.then(async () => {
