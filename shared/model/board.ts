@@ -213,8 +213,10 @@ export function moveItems(
   doc.transact(() => {
     moves.forEach((mv, i) => {
       const m = maps[i] as Y.Map<unknown>;
-      m.set('x', mv.x);
-      m.set('y', mv.y);
+      // Only changed coordinates are written: a vertical nudge by one person must not
+      // overwrite (and so block the undo of) another person's horizontal move.
+      if (m.get('x') !== mv.x) m.set('x', mv.x);
+      if (m.get('y') !== mv.y) m.set('y', mv.y);
       m.set('updatedAt', now);
     });
   }, origin);
@@ -247,7 +249,7 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
   doc.transact(() => {
     for (const key of ['x', 'y', 'w', 'h', 'z', 'problemId'] as const) {
       const v = patch[key];
-      if (v !== undefined) m.set(key, v);
+      if (v !== undefined && m.get(key) !== v) m.set(key, v);
     }
     if (patch.color === '') m.delete('color');
     else if (patch.color !== undefined) m.set('color', patch.color);

@@ -1,4 +1,4 @@
-import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, type KeyboardEvent, type PointerEvent } from 'react';
 import { roleInfo, roleLabel } from '../../../shared/roles';
 import type { BoardItem } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
@@ -6,17 +6,31 @@ import { useUi } from '../state/ui';
 import { RichTextPreview } from './RichTextPreview';
 
 export interface CardActions {
-  select(id: string): void;
+  /** Press on a card: select it (shift toggles) and start dragging the selection. */
+  pointerDown(id: string, e: PointerEvent<HTMLElement>): void;
+  resizeStart(id: string, e: PointerEvent<HTMLElement>): void;
+  /** Keyboard focus reached the card. */
+  focus(id: string): void;
   startEdit(id: string): void;
   stopEdit(id: string): void;
-  /** Move the card to a board position. */
-  moveTo(id: string, x: number, y: number): void;
+  /** Deletes the card, or the whole selection when the card is part of it. */
   remove(id: string): void;
 }
+
+export const COLOR_VALUES: Record<string, string> = {
+  yellow: '#fff3a3',
+  pink: '#ffc8dd',
+  green: '#c8f0c0',
+  blue: '#bfe0ff',
+  orange: '#ffd6a5',
+  purple: '#e0ccff',
+};
 
 interface Props {
   item: BoardItem;
   selected: boolean;
+  /** The selection is this card alone (shows the card's own buttons and resize handle). */
+  single: boolean;
   editing: boolean;
   /** Names of other people editing this card right now. */
   editors: string[];
@@ -26,77 +40,46 @@ interface Props {
   editor: React.ReactNode;
 }
 
-const DRAG_THRESHOLD = 3;
-
-export const Card = memo(function Card({ item, selected, editing, editors, problemTitle, actions, editor }: Props) {
+export const Card = memo(function Card({ item, selected, single, editing, editors, problemTitle, actions, editor }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
-  const drag = useRef<{ px: number; py: number; x: number; y: number; moved: boolean } | null>(null);
   const role = roleInfo(item.role);
   const kindLabel = t(`kind_${item.kind}`);
 
   const onPointerDown = (e: PointerEvent<HTMLElement>) => {
     if (editing || e.button !== 0) return;
     e.stopPropagation();
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    drag.current = { px: e.clientX, py: e.clientY, x: item.x, y: item.y, moved: false };
-    actions.select(item.id);
+    actions.pointerDown(item.id, e);
   };
-  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const dx = e.clientX - d.px;
-    const dy = e.clientY - d.py;
-    if (!d.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-    d.moved = true;
-    const zoom = useUi.getState().camera.zoom;
-    actions.moveTo(item.id, Math.round(d.x + dx / zoom), Math.round(d.y + dy / zoom));
-  };
-  const onPointerUp = () => {
-    drag.current = null;
-  };
+  // Arrow keys, Delete and the other shortcuts act on the selection (see keys.ts).
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (editing || e.target !== e.currentTarget) return;
-    const step = e.shiftKey ? 50 : 10;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, -step],
-      ArrowDown: [0, step],
-    };
-    const mv = moves[e.key];
-    if (mv) {
-      e.preventDefault();
-      actions.moveTo(item.id, item.x + mv[0], item.y + mv[1]);
-    } else if (e.key === 'Enter' || e.key === 'F2') {
+    if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       actions.startEdit(item.id);
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      actions.remove(item.id);
     }
   };
 
   return (
     <article
-      className={`card card-${item.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}`}
+      className={`card card-${item.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${item.color ? ' has-color' : ''}`}
       data-item-id={item.id}
       data-kind={item.kind}
+      data-color={item.color || undefined}
       style={{
         transform: `translate(${item.x}px, ${item.y}px)`,
         width: item.w,
         minHeight: item.h,
+        zIndex: editing ? 2_000_000_000 : item.z,
         ['--role-color' as string]: role.color,
+        ...(item.color ? { ['--note-color' as string]: COLOR_VALUES[item.color] } : {}),
       }}
       tabIndex={0}
       aria-label={t('cardLabel', { kind: kindLabel, name: item.authorName, role: roleLabel(item.role, lang, item.roleText) })}
       onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerUp}
       onDoubleClick={() => actions.startEdit(item.id)}
       onFocus={(e) => {
-        if (e.target === e.currentTarget) actions.select(item.id);
+        if (e.target === e.currentTarget) actions.focus(item.id);
       }}
       onKeyDown={onKeyDown}
     >
@@ -117,7 +100,10 @@ export const Card = memo(function Card({ item, selected, editing, editors, probl
           ✎ {editors.join(', ')} {t('editing')}
         </div>
       )}
-      {selected && (
+      {selected && single && !editing && (
+        <div className="resize-handle" aria-hidden="true" onPointerDown={(e) => actions.resizeStart(item.id, e)} />
+      )}
+      {selected && single && (
         <div className="card-actions">
           <button type="button" onPointerDown={(e) => e.stopPropagation()} onClick={() => (editing ? actions.stopEdit(item.id) : actions.startEdit(item.id))}>
             {editing ? t('done') : t('edit')}

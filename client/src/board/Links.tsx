@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { BoardLink } from '../../../shared/model/schema';
 import { edgePoint, type Rect } from './geometry';
 import type { ItemView } from './useBoardData';
@@ -17,10 +17,35 @@ function perspectiveLinks(items: ReadonlyMap<string, ItemView>): BoardLink[] {
 export const Links = memo(function Links({
   links,
   items,
+  visible,
 }: {
   links: BoardLink[];
   items: ReadonlyMap<string, ItemView>;
+  /** Only connectors with an end among these items are drawn (viewport culling). */
+  visible?: ReadonlySet<string>;
 }) {
+  // Connectors by item id, so culling walks the visible items, not every connector.
+  const byItem = useMemo(() => {
+    const m = new Map<string, BoardLink[]>();
+    const add = (id: string, l: BoardLink) => {
+      const list = m.get(id);
+      if (list) list.push(l);
+      else m.set(id, [l]);
+    };
+    for (const l of [...links, ...perspectiveLinks(items)]) {
+      add(l.from, l);
+      add(l.to, l);
+    }
+    return m;
+  }, [links, items]);
+  let shown: BoardLink[];
+  if (visible) {
+    const seen = new Set<BoardLink>();
+    for (const id of visible) for (const l of byItem.get(id) ?? []) seen.add(l);
+    shown = [...seen];
+  } else {
+    shown = [...new Set([...byItem.values()].flat())];
+  }
   const rectOf = (id: string): Rect | null => {
     const it = items.get(id);
     if (!it || 'damaged' in it) return null;
@@ -33,14 +58,14 @@ export const Links = memo(function Links({
           <path d="M0,0 L10,5 L0,10 z" fill="#51606e" />
         </marker>
       </defs>
-      {[...links, ...perspectiveLinks(items)].map((l) => {
+      {shown.map((l) => {
         const a = rectOf(l.from);
         const b = rectOf(l.to);
         if (!a || !b) return null;
         const p = edgePoint(a, b.x + b.w / 2, b.y + b.h / 2);
         const q = edgePoint(b, a.x + a.w / 2, a.y + a.h / 2);
         return (
-          <g key={l.id} className={`link link-${l.kind}`} data-link-id={l.id}>
+          <g key={l.id} className={`link link-${l.kind}`} data-link-id={l.id} data-from={l.from} data-to={l.to}>
             <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} markerEnd="url(#arrow)" />
             {l.label && (
               <text x={(p.x + q.x) / 2} y={(p.y + q.y) / 2 - 6} textAnchor="middle">

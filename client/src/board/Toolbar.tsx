@@ -1,12 +1,10 @@
-import { createItem, linkItems } from '../../../shared/model/board';
-import type { BoardItem, ItemKind } from '../../../shared/model/schema';
-import { DEFAULT_SIZE } from '../../../shared/model/schema';
+import type { ItemKind } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
-import { LOCAL_ORIGIN } from './Canvas';
-import { screenToBoard } from './geometry';
+import { addCard, targetProblemFor } from './create';
+import { canvasCommands } from './keys';
 import type { ItemView } from './useBoardData';
 
 /** Creates cards in the middle of the view; new ideas and perspectives attach to the selected problem. */
@@ -21,47 +19,11 @@ export function Toolbar({
 }) {
   const t = useT();
   const selectedId = useUi((s) => s.selectedId);
-  const selected = selectedId ? items.get(selectedId) : undefined;
-  const selectedProblem = selected && !('damaged' in selected) && selected.kind === 'problem' ? selected : null;
-  // A perspective looks at a problem: the selected one, or the board's only problem.
-  const problems = [...items.values()].filter((i): i is BoardItem => !('damaged' in i) && i.kind === 'problem');
-  const targetProblem = selectedProblem ?? (problems.length === 1 ? (problems[0] ?? null) : null);
-
-  const add = (kind: ItemKind) => {
-    const canvas = document.querySelector('.canvas');
-    const { camera } = useUi.getState();
-    const w = canvas?.clientWidth ?? 1200;
-    const h = canvas?.clientHeight ?? 800;
-    const size = DEFAULT_SIZE[kind];
-    // Stagger new cards so repeated clicks do not stack them exactly.
-    const jitter = (items.size % 8) * 24;
-    const centre = screenToBoard(camera, w / 2, h / 2);
-    let x = Math.round(centre.x - size.w / 2 + jitter);
-    let y = Math.round(centre.y - size.h / 2 + jitter);
-    if (targetProblem && kind !== 'problem') {
-      x = Math.round(targetProblem.x + (kind === 'perspective' ? -40 : 300) + jitter);
-      y = Math.round(targetProblem.y + targetProblem.h + 60 + jitter);
-    }
-    const doc = conn.doc;
-    let id = '';
-    doc.transact(() => {
-      id = createItem(
-        doc,
-        {
-          kind,
-          x,
-          y,
-          author: identity,
-          ...(kind === 'perspective' && targetProblem ? { problemId: targetProblem.id } : {}),
-        },
-        LOCAL_ORIGIN,
-      );
-      if (kind === 'idea' && targetProblem) {
-        linkItems(doc, { kind: 'addresses', from: id, to: targetProblem.id }, LOCAL_ORIGIN);
-      }
-    }, LOCAL_ORIGIN);
-    useUi.getState().edit(id);
-  };
+  const targetProblem = targetProblemFor(items, selectedId);
+  const add = (kind: ItemKind) => addCard(conn, identity, items, kind);
+  const tool = useUi((s) => s.tool);
+  const snap = useUi((s) => s.snap);
+  const cmd = canvasCommands(conn, identity, items);
 
   const perspectiveDisabled = !targetProblem;
   return (
@@ -81,6 +43,28 @@ export function Toolbar({
       </button>
       <button type="button" className="tool tool-idea" onClick={() => add('idea')} title={t('addIdeaHint')}>
         <PlusIcon /> {t('addIdea')}
+      </button>
+      <span className="tool-sep" aria-hidden="true" />
+      <button type="button" className="tool" aria-pressed={tool === 'select'} onClick={() => useUi.getState().setTool('select')} title={`${t('key_select')} (V)`}>
+        {t('toolSelect')}
+      </button>
+      <button type="button" className="tool" aria-pressed={tool === 'pan'} onClick={() => useUi.getState().setTool('pan')} title={`${t('key_pan')} (H)`}>
+        {t('toolPan')}
+      </button>
+      <button type="button" className="tool" aria-pressed={snap} onClick={() => useUi.getState().setSnap(!snap)} title={t('snapHint')}>
+        {t('snap')}
+      </button>
+      <button type="button" className="tool" onClick={() => cmd.undo()} title="Ctrl/⌘+Z" aria-label={t('undo')}>
+        ↶
+      </button>
+      <button type="button" className="tool" onClick={() => cmd.redo()} title="Ctrl/⌘+Y" aria-label={t('redo')}>
+        ↷
+      </button>
+      <button type="button" className="tool" onClick={() => cmd.zoomToFit()} title="Shift+1">
+        {t('zoomFit')}
+      </button>
+      <button type="button" className="tool" onClick={() => useUi.getState().setHelpOpen(true)} aria-label={t('helpTitle')} title="?">
+        ?
       </button>
       {perspectiveDisabled && (
         <span id="perspective-hint" className="visually-hidden">

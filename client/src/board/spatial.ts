@@ -91,3 +91,33 @@ export class SpatialGrid {
 function hit(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
+
+interface Boxed {
+  id: string;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+}
+
+/**
+ * Keeps a SpatialGrid in step with the board's item map. The map keeps object
+ * identity for unchanged items, so a sync only touches the grid for items that
+ * changed (the identity check is cheap; it runs per Yjs batch, never per camera frame).
+ */
+export class ItemIndex {
+  readonly grid = new SpatialGrid(512);
+  private last: ReadonlyMap<string, Boxed> = new Map();
+
+  sync(items: ReadonlyMap<string, Boxed>): void {
+    if (items === this.last) return;
+    const prev = this.last;
+    for (const [id, it] of items) {
+      if (prev.get(id) !== it) this.grid.set(id, { x: it.x, y: it.y, w: it.w ?? 220, h: it.h ?? 120 });
+    }
+    if (prev.size > 0) {
+      for (const id of prev.keys()) if (!items.has(id)) this.grid.remove(id);
+    }
+    this.last = items;
+  }
+}

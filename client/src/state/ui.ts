@@ -13,17 +13,38 @@ export interface Camera {
   zoom: number;
 }
 
+export type Tool = 'select' | 'pan';
+
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
 interface UiState {
   lang: Lang;
   identity: Identity | null;
   camera: Camera;
+  /** The primary selected item (the last one clicked or focused), or null. */
   selectedId: string | null;
+  /** Every selected item, including the primary one. */
+  selection: ReadonlySet<string>;
   editingId: string | null;
+  tool: Tool;
+  snap: boolean;
+  helpOpen: boolean;
+  /** Awareness client id of the person whose view I follow, or null. */
+  following: number | null;
   setLang(lang: Lang): void;
   setIdentity(identity: Identity): void;
   setCamera(camera: Camera): void;
+  /** Selects exactly this item (or nothing). */
   select(id: string | null): void;
+  /** Shift-click: adds or removes one item. */
+  toggleSelect(id: string): void;
+  /** Replaces the selection (rubber band, select all, paste). */
+  setSelection(ids: Iterable<string>, primary?: string | null): void;
   edit(id: string | null): void;
+  setTool(tool: Tool): void;
+  setSnap(snap: boolean): void;
+  setHelpOpen(open: boolean): void;
+  setFollowing(clientId: number | null): void;
 }
 
 export const MIN_ZOOM = 0.1;
@@ -34,7 +55,12 @@ export const useUi = create<UiState>((set) => ({
   identity: loadIdentity(),
   camera: { x: 0, y: 0, zoom: 1 },
   selectedId: null,
+  selection: NO_SELECTION,
   editingId: null,
+  tool: 'select',
+  snap: false,
+  helpOpen: false,
+  following: null,
   setLang(lang) {
     localStorage.setItem('samskab.lang', lang);
     document.documentElement.lang = lang;
@@ -48,9 +74,43 @@ export const useUi = create<UiState>((set) => ({
     set({ camera: { ...camera, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom)) } });
   },
   select(id) {
-    set((s) => ({ selectedId: id, editingId: s.editingId === id ? s.editingId : null }));
+    set((s) => ({
+      selectedId: id,
+      selection: id === null ? NO_SELECTION : s.selection.size === 1 && s.selection.has(id) ? s.selection : new Set([id]),
+      editingId: s.editingId === id ? s.editingId : null,
+    }));
+  },
+  toggleSelect(id) {
+    set((s) => {
+      const next = new Set(s.selection);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      const primary = next.has(id) ? id : ([...next].pop() ?? null);
+      return { selection: next, selectedId: primary, editingId: null };
+    });
+  },
+  setSelection(ids, primary) {
+    const next = new Set(ids);
+    const p = primary !== undefined ? primary : ([...next].pop() ?? null);
+    set({ selection: next.size === 0 ? NO_SELECTION : next, selectedId: p, editingId: null });
   },
   edit(id) {
-    set((s) => ({ editingId: id, selectedId: id ?? s.selectedId }));
+    set((s) => ({
+      editingId: id,
+      selectedId: id ?? s.selectedId,
+      selection: id === null ? s.selection : s.selection.size === 1 && s.selection.has(id) ? s.selection : new Set([id]),
+    }));
+  },
+  setTool(tool) {
+    set({ tool });
+  },
+  setSnap(snap) {
+    set({ snap });
+  },
+  setHelpOpen(helpOpen) {
+    set({ helpOpen });
+  },
+  setFollowing(following) {
+    if (useUi.getState().following !== following) set({ following });
   },
 }));
