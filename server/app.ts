@@ -12,10 +12,18 @@ import { clientIp } from './limits/clientIp';
 import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
-import { SqliteStore } from './storage/sqlite';
+import { handleOutcomesApi } from './http/outcomes';
+import { PostgresSnapshotStore } from './snapshots/postgres';
+import { Outcomes } from './snapshots/service';
+import { SqliteSnapshotStore } from './snapshots/sqlite';
+import type { BoardBus } from './scale/bus';
+import { createBackend } from './scale/backend';
 import type { BoardStore } from './storage/types';
 import { Rooms } from './sync/rooms';
 import { createSyncEndpoint } from './sync/upgrade';
+
+/** Largest board export accepted by POST /api/boards/import. */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export interface SamskabServer {
   readonly port: number;
@@ -30,19 +38,41 @@ export interface SamskabServer {
  * Starts one Samskab server: HTTP API, built client and websocket sync on
  * one port. Pass `port: 0` (tests) to get a free port.
  */
-export async function startServer(config: ServerConfig, log: Logger, store?: BoardStore): Promise<SamskabServer> {
-  const boardStore = store ?? new SqliteStore(config.dataDir, config.sqliteSynchronous);
+export async function startServer(
+  config: ServerConfig,
+  log: Logger,
+  store?: BoardStore,
+  bus?: BoardBus | null,
+): Promise<SamskabServer> {
+  const backend = store ? { store, bus: bus ?? null } : createBackend(config, log);
+  const boardStore = backend.store;
+  const boardBus = backend.bus;
   const metrics = new Metrics();
-  const rooms = new Rooms(boardStore, log, {
-    idleMs: config.roomIdleMs,
-    compactThreshold: config.compactThreshold,
-    limits: config,
-    metrics,
-  });
+  const rooms = new Rooms(
+    boardStore,
+    log,
+    { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold, limits: config, metrics },
+    boardBus,
+  );
   const access = createAccessService(config, log);
+  if (boardBus) {
+    // A rotation on one instance disconnects the old links' holders on every instance.
+    access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
+    rooms.onControl = (boardId, payload) => {
+      try {
+        const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
+        if (event === 'rotated') access.rotatedElsewhere(boardId);
+      } catch {
+        log.warn({ board: boardId }, 'unreadable control event on the bus');
+      }
+    };
+  }
+  const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
+  const outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
   const sync = createSyncEndpoint(rooms, log, config, access, metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
+  if (boardBus) metrics.gauge('samskab_redis_up', 'Scale-out mode: 1 while Redis carries updates between instances, 0 during an outage.', () => (boardBus.healthy ? 1 : 0));
   const boardsPerIp = new WindowLimiter(config.boardsPerIpPerHour, 60 * 60 * 1000);
   const serveStatic = createStaticHandler(config.clientDir);
   let closing = false;
@@ -65,7 +95,14 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
     const handle = async () => {
       if (route === 'GET /healthz') {
         if (closing) return sendJson(res, 503, { status: 'shutting down' });
-        return sendJson(res, 200, { status: 'ok', boardsLoaded: rooms.loadedCount, connections: sync.connectionCount });
+        // Without Redis an instance still serves its own participants: degraded, not down.
+        const redis = boardBus ? (boardBus.healthy ? 'up' : 'down') : 'not used';
+        return sendJson(res, 200, {
+          status: redis === 'down' ? 'degraded' : 'ok',
+          boardsLoaded: rooms.loadedCount,
+          connections: sync.connectionCount,
+          redis,
+        });
       }
       if (route === 'GET /metrics') {
         const text = metrics.render();
@@ -81,6 +118,20 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
           throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
         }
         return createBoard(req, res, boardStore, access);
+      }
+      if (route === 'POST /api/boards/import') {
+        const allowed = boardsPerIp.hit(clientIp(req, config.trustProxy));
+        if (!allowed.ok) {
+          metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
+          res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+          throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
+        }
+      }
+      if (
+        url.pathname.startsWith('/api/boards/') &&
+        (await handleOutcomesApi(req, res, url, { outcomes, access, ip: clientIp(req, config.trustProxy), maxImportBytes: MAX_IMPORT_BYTES }))
+      ) {
+        return;
       }
       if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
@@ -125,8 +176,11 @@ export async function startServer(config: ServerConfig, log: Logger, store?: Boa
       await rooms.closeAll(CloseCode.ServerShutdown);
       sync.close();
       server.closeAllConnections();
+      outcomes.close();
       await boardStore.close();
+      await snapshotStore.close();
       await access.close();
+      await boardBus?.close();
     },
   };
 }

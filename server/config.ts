@@ -18,6 +18,9 @@ export interface ServerConfig extends LimitsConfig {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Origin allow-list and passcode rate limit (docs/access.md); defaults when absent. */
   access?: AccessOptions;
+  /** Scale-out mode when both are set: PostgreSQL stores, Redis carries updates between instances. */
+  databaseUrl?: string;
+  redisUrl?: string;
 }
 
 /**
@@ -89,6 +92,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     pingIntervalMs: int(env.PING_INTERVAL_MS, 30_000, 'PING_INTERVAL_MS'),
     sqliteSynchronous: sync,
     access: accessOptionsFromEnv(env),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     ...limitsFromEnv(env),
   };
 }

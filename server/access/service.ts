@@ -55,21 +55,50 @@ export class AccessService {
     private readonly store: AccessStore,
     readonly options: AccessOptions,
     private readonly log: Logger,
+    /** Scale-out: cached records expire after this long (another instance may change them); 0 = forever. */
+    private readonly cacheMs = 0,
   ) {
     this.limiter = new PasscodeLimiter(options.passcodeAttempts, options.passcodeWindowMs);
   }
 
+  private readonly cachedAt = new Map<string, number>();
+
   async record(boardId: string): Promise<AccessRecord | null> {
-    if (this.cache.has(boardId)) return this.cache.get(boardId) ?? null;
+    const fresh = this.cacheMs === 0 || Date.now() - (this.cachedAt.get(boardId) ?? 0) < this.cacheMs;
+    if (this.cache.has(boardId) && fresh) return this.cache.get(boardId) ?? null;
     const r = await this.store.get(boardId);
-    if (this.cache.size > 5000) this.cache.clear();
+    if (this.cache.size > 5000) {
+      this.cache.clear();
+      this.cachedAt.clear();
+    }
     this.cache.set(boardId, r);
+    this.cachedAt.set(boardId, Date.now());
     return r;
   }
 
   private async save(r: AccessRecord): Promise<void> {
     await this.store.put(r);
     this.cache.set(r.boardId, r);
+    this.cachedAt.set(r.boardId, Date.now());
+  }
+
+  /** Scale-out: tells the other instances that a board's links were rotated (set by the server). */
+  onRotated: ((boardId: string) => void) | null = null;
+
+  /** Another instance rotated this board's links: forget the cached record, close local sessions. */
+  rotatedElsewhere(boardId: string): void {
+    this.cache.delete(boardId);
+    this.cachedAt.delete(boardId);
+    const open = this.sessions.get(boardId);
+    this.sessions.delete(boardId);
+    for (const s of open ?? []) s.close(AccessCloseCode.LinkRotated, AccessCloseReason[AccessCloseCode.LinkRotated]);
+  }
+
+  /** Board deletion: the record (links, passcode) is erased. */
+  async forget(boardId: string): Promise<void> {
+    await this.store.remove(boardId);
+    this.cache.delete(boardId);
+    this.cachedAt.delete(boardId);
   }
 
   /** Observers' presence is relayed only if the board allows it (read live, cached). */
@@ -141,6 +170,7 @@ export class AccessService {
     this.sessions.delete(boardId);
     for (const s of open ?? []) s.close(AccessCloseCode.LinkRotated, AccessCloseReason[AccessCloseCode.LinkRotated]);
     this.log.info({ board: boardId, disconnected: open?.size ?? 0 }, 'links rotated');
+    this.onRotated?.(boardId);
     return r;
   }
 

@@ -28,6 +28,8 @@ export class SqliteAccessStore implements AccessStore {
     this.db = new Database(path.join(dataDir, 'samskab.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    // A deleted board's links must leave no readable trace in the file.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS board_access (
         board TEXT PRIMARY KEY,
@@ -74,6 +76,11 @@ export class SqliteAccessStore implements AccessStore {
       retired: JSON.stringify(r.retiredTokenHashes),
       updated_at: r.updatedAt,
     });
+  }
+
+  remove(boardId: string): void {
+    this.db.prepare('DELETE FROM board_access WHERE board = ?').run(boardId);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   close(): void {

@@ -26,6 +26,8 @@ export interface AccessStore {
   get(boardId: string): Promise<AccessRecord | null> | AccessRecord | null;
   /** Inserts or replaces the record of `record.boardId`. */
   put(record: AccessRecord): Promise<void> | void;
+  /** Erases the record (board deletion). */
+  remove(boardId: string): Promise<void> | void;
   close(): Promise<void> | void;
 }
 

@@ -3,7 +3,8 @@
  * Updates are published only after they are durably stored, so a receiving
  * instance relays them without storing them again.
  */
-export type BusKind = 'update' | 'awareness';
+/** `control`: JSON events about a board that every instance must act on (e.g. links rotated). */
+export type BusKind = 'update' | 'awareness' | 'control';
 
 export type BusHandler = (kind: BusKind, payload: Uint8Array) => void;
 

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 import type { BoardBus, BusHandler, BusKind } from './bus';
 
-const KINDS: BusKind[] = ['update', 'awareness'];
+const KINDS: BusKind[] = ['update', 'awareness', 'control'];
 const ID_BYTES = 8;
 const SUBSCRIBE_WAIT_MS = 1000;
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, CloseReason, type CloseCodeValue } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
+import type { BoardBus } from '../scale/bus';
 import type { BoardStore } from '../storage/types';
 import {
   decodeMessage,
@@ -51,8 +52,12 @@ const NO_LIMITS: RoomLimits = { maxBoardBytes: 0, maxPendingBytes: 0 };
 
 /** Transaction origin of updates replayed from storage (never re-persisted). */
 const STORAGE_ORIGIN = Symbol('storage');
+/** Origin of updates other instances stored already (via the bus, or re-read after a bus outage). */
+const BUS_ORIGIN = Symbol('bus');
 
 const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
+/** Shortest time between two flushes of a busy room (see scheduleFlush). */
+const FLUSH_INTERVAL_MS = 4;
 
 /**
  * One board in memory: its Y.Doc, presence, and connected peers.
@@ -69,6 +74,8 @@ export class Room {
   private pending: Uint8Array[] = [];
   private flushChain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private nextFlush: Promise<void> = Promise.resolve();
+  private lastFlushAt = -Infinity;
   private rowsSinceCompact = 0;
   private destroyed = false;
   /**
@@ -87,6 +94,7 @@ export class Room {
   private applyingTried = false;
   /** Approximate bytes of this board's stored update log (for maxBoardBytes). */
   storedBytes = 0;
+  private bus: BoardBus | null = null;
 
   constructor(
     readonly boardId: string,
@@ -109,13 +117,48 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORAGE_ORIGIN) return;
+      if (origin === BUS_ORIGIN) {
+        // Already durable (stored by the instance that received it): just relay.
+        const frame = encodeUpdate(update);
+        for (const p of this.peers) p.socket.send(frame);
+        return;
+      }
       this.pending.push(update);
       this.scheduleFlush();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
+  /** Scale-out: exchange updates and presence with other instances serving this board. */
+  attachBus(bus: BoardBus): void {
+    this.bus = bus;
+  }
+
+  /** Control events from other instances (set by Rooms). */
+  onControl: ((payload: Uint8Array) => void) | null = null;
+
+  private onBusMessage = (kind: 'update' | 'awareness' | 'control', payload: Uint8Array): void => {
+    if (this.destroyed) return;
+    if (kind === 'control') {
+      this.onControl?.(payload);
+      return;
+    }
+    if (kind === 'update') Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
+  };
+
+  /** After a bus outage: re-read storage, which holds everything other instances stored meanwhile. */
+  async reconcile(): Promise<void> {
+    const rows = await this.store.load(this.boardId);
+    if (this.destroyed) return;
+    this.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(this.doc, row, BUS_ORIGIN);
+    }, BUS_ORIGIN);
+  }
+
   async load(): Promise<void> {
+    // Subscribe first: whatever others store after this arrives on the bus, the rest is in storage.
+    if (this.bus) await this.bus.subscribe(this.boardId, this.onBusMessage);
     const rows = await this.store.load(this.boardId);
     this.doc.transact(() => {
       for (const row of rows) Y.applyUpdate(this.doc, row, STORAGE_ORIGIN);
@@ -321,19 +364,34 @@ export class Room {
     if (changed.length === 0) return;
     const frame = encodeAwareness(this.awareness, changed);
     for (const p of this.peers) p.socket.send(frame);
+    // Only presence of this instance's own connections goes to the others.
+    if (this.bus && isPeer(origin)) {
+      this.bus.publish(this.boardId, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
+  /**
+   * Batching: an idle room flushes on the next turn of the event loop (no added
+   * latency); a busy one at most every FLUSH_INTERVAL_MS, so each peer gets one
+   * merged frame per interval instead of one frame per edit of every editor.
+   */
   private scheduleFlush(): void {
     if (this.flushScheduled || this.destroyed) return;
     this.flushScheduled = true;
-    // setImmediate gathers every update of this event-loop turn into one write and one frame.
-    setImmediate(() => {
-      this.flushChain = this.flushChain.then(() => this.flush());
+    const wait = Math.max(0, this.lastFlushAt + FLUSH_INTERVAL_MS - performance.now());
+    this.nextFlush = new Promise<void>((resolve) => {
+      const run = () => {
+        this.flushChain = this.flushChain.then(() => this.flush());
+        this.flushChain.then(resolve, resolve);
+      };
+      if (wait === 0) setImmediate(run);
+      else setTimeout(run, wait);
     });
   }
 
   private async flush(): Promise<void> {
     this.flushScheduled = false;
+    this.lastFlushAt = performance.now();
     const batch = this.pending;
     this.pending = [];
     if (batch.length > 0) {
@@ -344,6 +402,7 @@ export class Room {
       this.storedBytes += merged.byteLength;
       const frame = encodeUpdate(merged);
       for (const p of this.peers) p.socket.send(frame);
+      this.bus?.publish(this.boardId, 'update', merged);
       this.rowsSinceCompact++;
     }
     if (this.rowsSinceCompact >= this.compactThreshold) {
@@ -384,8 +443,7 @@ export class Room {
   async settled(): Promise<void> {
     while (this.pending.length > 0 || this.flushScheduled) {
       if (!this.flushScheduled) this.scheduleFlush();
-      await new Promise<void>((r) => setImmediate(r));
-      await this.flushChain;
+      await this.nextFlush;
     }
     await this.flushChain;
   }
@@ -397,10 +455,15 @@ export class Room {
     if (closeCode !== undefined) {
       for (const p of this.peers) p.socket.close(closeCode, CloseReason[closeCode as keyof typeof CloseReason] ?? '');
     }
+    if (this.bus) void this.bus.unsubscribe(this.boardId);
     this.awareness.destroy();
     this.doc.destroy();
     this.shadow.destroy();
   }
+}
+
+function isPeer(origin: unknown): origin is Peer {
+  return typeof origin === 'object' && origin !== null && 'awarenessIds' in origin;
 }
 
 /** Replays stored updates into a fresh doc and re-encodes: merges and drops deleted content. */

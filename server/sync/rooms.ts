@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { BoardBus } from '../scale/bus';
 import type { BoardStore } from '../storage/types';
 import type { Metrics } from '../metrics';
 import { Room, type RoomLimits } from './room';
@@ -18,10 +19,40 @@ export class Rooms {
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly opts: { idleMs: number; compactThreshold: number; limits?: RoomLimits; metrics?: Metrics },
-  ) {}
+    private readonly bus: BoardBus | null = null,
+  ) {
+    // After a bus outage every loaded board catches up from storage.
+    bus?.onRecovered(() => {
+      for (const entry of this.entries.values()) {
+        void entry.room.then((room) => room.reconcile()).catch((err: Error) => {
+          this.log.error({ err: err.message }, 'reconcile failed');
+        });
+      }
+    });
+  }
 
   get loadedCount(): number {
     return this.entries.size;
+  }
+
+  /** Checked before a board is loaded; throws (e.g. BoardErasedError) to refuse it. */
+  guard: ((boardId: string) => Promise<void>) | null = null;
+  /** Scale-out: a control event about a board from another instance. */
+  onControl: ((boardId: string, payload: Uint8Array) => void) | null = null;
+  /** Called when the last participant has left a board (end of a session). */
+  onLastLeave: ((room: Room) => void) | null = null;
+
+  /** Rooms currently in memory and not unloading. */
+  async loadedRooms(): Promise<Room[]> {
+    const live = [...this.entries.values()].filter((e) => !e.unloading).map((e) => e.room.catch(() => null));
+    return (await Promise.all(live)).filter((r): r is Room => r !== null);
+  }
+
+  /** Closes every connection of a board with `closeCode` and drops it from memory. */
+  async evict(boardId: string, closeCode: number): Promise<void> {
+    const entry = this.entries.get(boardId);
+    if (entry?.idleTimer) clearTimeout(entry.idleTimer);
+    await this.unload(boardId, closeCode);
   }
 
   /** The room for a board, loading it from storage if needed. */
@@ -39,7 +70,13 @@ export class Rooms {
       }
       return entry.room;
     }
+    if (this.guard) await this.guard(boardId);
+    if (this.entries.has(boardId)) return this.acquire(boardId);
     const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold, this.opts.limits, this.opts.metrics);
+    if (this.bus) {
+      room.attachBus(this.bus);
+      room.onControl = (payload) => this.onControl?.(boardId, payload);
+    }
     const loading = room.load().then(() => room);
     const entry: Entry = { room: loading, idleTimer: null, unloading: null };
     this.entries.set(boardId, entry);
@@ -56,6 +93,7 @@ export class Rooms {
     if (room.peers.size > 0) return;
     const entry = this.entries.get(room.boardId);
     if (!entry || entry.unloading || entry.idleTimer) return;
+    this.onLastLeave?.(room);
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
       if (room.peers.size === 0) void this.unload(room.boardId);

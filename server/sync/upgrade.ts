@@ -9,6 +9,7 @@ import type { LimitsConfig } from '../config';
 import { clientIp } from '../limits/clientIp';
 import { KeyedCounter } from '../limits/counter';
 import { createRateGuard } from '../limits/rate';
+import { BoardErasedError } from '../snapshots/erased';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import type { Peer, Room } from './room';
@@ -162,6 +163,10 @@ export function createSyncEndpoint(
         plog.debug('peer joined');
       },
       (err: Error) => {
+        if (err instanceof BoardErasedError) {
+          ws.close(CloseCode.BoardDeleted, CloseReason[CloseCode.BoardDeleted]);
+          return;
+        }
         plog.error({ err: err.message }, 'board could not be loaded');
         ws.close(CloseCode.StorageUnavailable, CloseReason[CloseCode.StorageUnavailable]);
       },

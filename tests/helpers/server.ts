@@ -2,6 +2,7 @@ import path from 'node:path';
 import { startServer, type SamskabServer } from '../../server/app';
 import { LIMIT_DEFAULTS, type ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
+import type { BoardBus } from '../../server/scale/bus';
 import type { BoardStore } from '../../server/storage/types';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
 import type { Scope } from './scope';
@@ -25,6 +26,8 @@ export interface StartOptions {
   config?: Partial<Omit<ServerConfig, 'dataDir'>>;
   /** Custom store (e.g. a slow async wrapper); SQLite in dataDir otherwise. */
   store?: BoardStore;
+  /** Scale-out: the bus to other instances (with `store`). */
+  bus?: BoardBus;
 }
 
 export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -52,7 +55,7 @@ export function wsBaseUrl(port: number): string {
 export async function startTestServer(scope: Scope, opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? scope.tempDir();
   const config = testConfig(dataDir, opts.config);
-  const server = await startServer(config, createLogger('silent'), opts.store);
+  const server = await startServer(config, createLogger('silent'), opts.store, opts.bus);
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= server.close());
   scope.defer(close);

@@ -84,6 +84,25 @@ describe('scale-out: several instances on PostgreSQL + Redis', () => {
     await waitFor(() => sameStateVector(a.doc, b.doc), { message: 'A (reconnected) and B to converge' });
   });
 
+  it('board links work on every instance, and a rotation on one disconnects old links everywhere', async () => {
+    const env = { DATABASE_URL, REDIS_URL };
+    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Fælles"}' });
+    expect(created.status).toBe(201);
+    const { id, editorKey } = (await created.json()) as { id: string; editorKey: string };
+
+    // The link made on instance 1 opens the board on instance 2.
+    const b = connectClient(scope, s2.wsUrl, id, { params: { k: editorKey } });
+    await b.waitSynced();
+    const rotated = await fetch(`${s1.httpUrl}/api/boards/${id}/rotate`, { method: 'POST', headers: { 'X-Samskab-Key': editorKey } });
+    expect(rotated.status).toBe(200);
+    await waitFor(() => b.closes.some((c) => c.code === 4010), { message: 'the holder of the old link on instance 2 to be disconnected' });
+    const refused = await fetch(`${s2.httpUrl}/api/boards/${id}/access`, { headers: { 'X-Samskab-Key': editorKey } });
+    expect(refused.status).toBe(403);
+    b.destroy();
+  });
+
   it('a Redis outage: instances keep serving their own participants, then heal without divergence', async () => {
     const redis = await PrivateRedis.start(scope);
     const table = pgTable(scope);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
+import { OutcomesControls } from '../outcomes/OutcomesControls';
 import { AccessControls, AccessGate, ReadOnlyGuard, useAccessWatch, useBoardAccess } from '../access';
 import { useT } from '../i18n/useT';
 import { identityFromUrl, type Identity } from '../state/identity';
@@ -125,6 +126,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
               <span className="visually-hidden">– {t('changeIdentity')}</span>
             </button>
           )}
+          {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
           <AccessControls access={access} />
           <LanguageSwitch />
         </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { isValidBoardId } from '../../../shared/ids';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
+import { importBoard } from '../outcomes/api';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { navigate } from '../router';
@@ -33,6 +34,7 @@ export function StartPage() {
   const [link, setLink] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deleted] = useState(() => new URLSearchParams(location.search).get('deleted') === '1');
 
   const create = async (template: 'blank' | 'stormflood') => {
     setBusy(true);
@@ -107,7 +109,32 @@ export function StartPage() {
               </button>
             </div>
           </form>
+          <label htmlFor="import-file" className="import-label">
+            {t('importBoard')}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept="application/json,.json"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              setBusy(true);
+              setError(null);
+              importBoard(file)
+                .then((r) => navigate(r.path))
+                .catch((err: Error) => setError(t('importFailed', { reason: err.message })))
+                .finally(() => setBusy(false));
+            }}
+          />
         </section>
+        {deleted && (
+          <p className="notice" role="status">
+            {t('boardDeleted')}
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}

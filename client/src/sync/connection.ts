@@ -1,10 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
+import { CloseCode, MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
 import { encodeSavedMessage } from '../../../shared/saved';
 
-export type ConnectionState = 'loading' | 'saved' | 'saving' | 'reconnecting' | 'offline';
+export type ConnectionState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'reconnecting' | 'offline';
 
 export interface ConnectionSnapshot {
   state: ConnectionState;
@@ -13,6 +13,8 @@ export interface ConnectionSnapshot {
 }
 
 const SAVE_CHECK_DELAY_MS = 150;
+/** Connected, but the server has not confirmed storage for this long: say so plainly. */
+const NOT_SAVED_AFTER_MS = 5000;
 
 export interface ConnectionOptions {
   /** Websocket query parameters: the access credentials (docs/access.md). */
@@ -35,6 +37,8 @@ export class BoardConnection {
   /** Highest sequence number the server confirmed as stored. */
   private savedSeq = 0;
   private checkTimer = 0;
+  private unsavedSince = 0;
+  private notSavedTimer = 0;
   private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
@@ -61,6 +65,8 @@ export class BoardConnection {
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.snapshot = { ...this.snapshot, lastCloseCode: event?.code ?? null };
+      // A deleted board never comes back: stop reconnecting (it would only be refused again).
+      if (event?.code === CloseCode.BoardDeleted) this.provider.shouldConnect = false;
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
@@ -71,6 +77,11 @@ export class BoardConnection {
 
   private onDocUpdate = (_u: Uint8Array, origin: unknown) => {
     if (origin === this.provider) return;
+    if (!this.hasUnsavedChanges) {
+      this.unsavedSince = performance.now();
+      window.clearTimeout(this.notSavedTimer);
+      this.notSavedTimer = window.setTimeout(() => this.update(), NOT_SAVED_AFTER_MS + 50);
+    }
     this.localSeq++;
     this.scheduleSavedCheck();
     this.update();
@@ -102,7 +113,9 @@ export class BoardConnection {
     if (!this.everSynced) return connected || this.provider.wsconnecting ? 'loading' : 'offline';
     if (!connected) return this.hasUnsavedChanges ? 'offline' : 'reconnecting';
     if (!this.provider.synced) return 'reconnecting';
-    return this.hasUnsavedChanges ? 'saving' : 'saved';
+    if (!this.hasUnsavedChanges) return 'saved';
+    // The server is reachable but cannot store (e.g. its database is down): do not pretend.
+    return performance.now() - this.unsavedSince > NOT_SAVED_AFTER_MS ? 'unsaved' : 'saving';
   }
 
   private update(): void {
@@ -126,6 +139,7 @@ export class BoardConnection {
 
   destroy(): void {
     window.clearTimeout(this.checkTimer);
+    window.clearTimeout(this.notSavedTimer);
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
     this.doc.off('update', this.onDocUpdate);
