@@ -26,7 +26,17 @@ async function startSamskab(): Promise<RunningServer> {
   return startProcess(
     'samskab',
     ['--import', 'tsx', path.join(root, 'server/main.ts')],
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: path.join(dataDir, 'none') },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      CLIENT_DIR: path.join(dataDir, 'none'),
+      // The load generator is one address opening up to 1,000 sockets: lift the per-address
+      // and per-board connection limits (abuse protection) that would otherwise refuse it.
+      MAX_CONNECTIONS_PER_IP: '100000',
+      MAX_CONNECTIONS_PER_BOARD: '100000',
+    },
     /Samskab: http:\/\/\S+:\d+/,
     (out) => `ws://127.0.0.1:${/Samskab: http:\/\/\S+:(\d+)/.exec(out)?.[1]}/sync`,
   );
