@@ -49,6 +49,8 @@ export interface LimitsConfig {
   maxPresenceBytes: number;
   /** Presence client ids one connection may set; more are dropped quietly. */
   maxPresenceIds: number;
+  /** "Send me the whole board" requests (sync step 1) per connection per minute (close 4106). */
+  fullSyncsPerMinute: number;
   /** POST /api/boards per client address per hour (HTTP 429). */
   boardsPerIpPerHour: number;
   /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
@@ -67,6 +69,7 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
   awarenessBurst: 600,
   maxPresenceBytes: 64 * 1024,
   maxPresenceIds: 16,
+  fullSyncsPerMinute: 60,
   boardsPerIpPerHour: 120,
   trustProxy: false,
 };
@@ -114,6 +117,7 @@ function limitsFromEnv(env: NodeJS.ProcessEnv): LimitsConfig {
     awarenessBurst: int(env.AWARENESS_BURST, d.awarenessBurst, 'AWARENESS_BURST'),
     maxPresenceBytes: int(env.MAX_PRESENCE_BYTES, d.maxPresenceBytes, 'MAX_PRESENCE_BYTES'),
     maxPresenceIds: int(env.MAX_PRESENCE_IDS, d.maxPresenceIds, 'MAX_PRESENCE_IDS'),
+    fullSyncsPerMinute: int(env.FULL_SYNCS_PER_MINUTE, d.fullSyncsPerMinute, 'FULL_SYNCS_PER_MINUTE'),
     boardsPerIpPerHour: int(env.BOARDS_PER_IP_PER_HOUR, d.boardsPerIpPerHour, 'BOARDS_PER_IP_PER_HOUR'),
     trustProxy: trust === '1' || trust === 'true',
   };

@@ -77,6 +77,7 @@ export function createSyncEndpoint(
       updateBurst: opts.updateBurst ?? 0,
       awarenessPerSecond: opts.awarenessPerSecond ?? 0,
       awarenessBurst: opts.awarenessBurst ?? 0,
+      fullSyncsPerMinute: opts.fullSyncsPerMinute ?? 0,
     });
     const peer: Peer = {
       id: nextPeerId++,
@@ -200,8 +201,8 @@ export function createSyncEndpoint(
       }
       const limited = rateGuard.check(bytes);
       if (limited !== null) {
-        plog.warn({ code: limited }, 'closing connection: rate limit');
-        refuseInOrder(() => limitHit(ws, limited, limited === CloseCode.UpdateRateExceeded ? 'updates_per_second' : 'awareness_per_second'));
+        plog.warn({ code: limited.code, limit: limited.limit }, 'closing connection: rate limit');
+        refuseInOrder(() => limitHit(ws, limited.code, limited.limit));
         return;
       }
       queue = queue.then(async () => {

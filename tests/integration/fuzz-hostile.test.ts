@@ -104,7 +104,7 @@ it(`survives ${TARGET}+ hostile messages; honest clients and the board are unaff
   const started = performance.now();
   const srv = await startTestServer(scope, {
     // Rate limits off: this test is about malformed input, not about rates.
-    config: { updatesPerSecond: 0, awarenessPerSecond: 0, maxConnectionsPerIp: 0, maxPendingBytes: 64 * 1024 },
+    config: { updatesPerSecond: 0, awarenessPerSecond: 0, fullSyncsPerMinute: 0, maxConnectionsPerIp: 0, maxPendingBytes: 64 * 1024 },
   });
   const board = 'fuzz-hostile';
   const a = connectClient(scope, srv.wsUrl, board, { doc: docWithClient(HONEST_A) });

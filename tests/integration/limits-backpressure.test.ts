@@ -13,7 +13,7 @@ import { waitFor, withTimeout } from '../helpers/wait';
 const scope = useScope();
 
 it('a connection that stops reading is closed with 4102 once its send buffer passes the limit', async () => {
-  const srv = await startTestServer(scope, { config: { maxBufferedBytes: 256 * 1024 } });
+  const srv = await startTestServer(scope, { config: { maxBufferedBytes: 256 * 1024, fullSyncsPerMinute: 0 } });
   const board = 'backpressure';
   const a = connectClient(scope, srv.wsUrl, board);
   const b = connectClient(scope, srv.wsUrl, board);

@@ -30,15 +30,23 @@ describe('createRateGuard', () => {
     const guard = createRateGuard({ updatesPerSecond: 1, updateBurst: 2, awarenessPerSecond: 1, awarenessBurst: 2 });
     expect(guard.check(new Uint8Array([0, 2]))).toBeNull();
     expect(guard.check(new Uint8Array([4, 1]))).toBeNull();
-    expect(guard.check(new Uint8Array([0, 2]))).toBe(CloseCode.UpdateRateExceeded);
+    expect(guard.check(new Uint8Array([0, 2]))).toEqual({ code: CloseCode.UpdateRateExceeded, limit: 'updates_per_second' });
     // Presence messages are counted by the room (own changes only), not on arrival.
     for (let i = 0; i < 10; i++) expect(guard.check(new Uint8Array([1, 0]))).toBeNull();
     expect(guard.check(new Uint8Array([3]))).toBeNull();
     expect(guard.takePresence()).toBe(true);
     expect(guard.takePresence()).toBe(false);
-    expect(guard.check(new Uint8Array([3]))).toBe(CloseCode.AwarenessRateExceeded);
+    expect(guard.check(new Uint8Array([3]))).toEqual({ code: CloseCode.AwarenessRateExceeded, limit: 'awareness_per_second' });
     // Unknown types are left to the decoder (which closes with 4001).
     expect(guard.check(new Uint8Array([9]))).toBeNull();
+  });
+
+  it('limits requests for the whole board (sync step 1) separately', () => {
+    const guard = createRateGuard({ updatesPerSecond: 0, updateBurst: 0, awarenessPerSecond: 0, awarenessBurst: 0, fullSyncsPerMinute: 3 });
+    for (let i = 0; i < 3; i++) expect(guard.check(new Uint8Array([0, 0, 1, 0]))).toBeNull();
+    expect(guard.check(new Uint8Array([0, 0, 1, 0]))).toEqual({ code: CloseCode.UpdateRateExceeded, limit: 'full_syncs_per_minute' });
+    // Updates are not affected.
+    for (let i = 0; i < 100; i++) expect(guard.check(new Uint8Array([0, 2, 0]))).toBeNull();
   });
 });
 
