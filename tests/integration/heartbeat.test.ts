@@ -12,7 +12,7 @@ import { waitFor, withTimeout } from '../helpers/wait';
 const scope = useScope();
 
 it('a peer that stops answering pings is dropped and its presence removed; live peers stay', async () => {
-  const srv = await startTestServer(scope, { config: { pingIntervalMs: 40 } });
+  const srv = await startTestServer(scope, { config: { pingIntervalMs: 250 } });
   const live = connectClient(scope, srv.wsUrl, 'heartbeat');
   await live.waitSynced();
 
