@@ -13,6 +13,7 @@ import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
 import { handleOutcomesApi } from './http/outcomes';
+import { closeCocreation, handleCocreationApi } from './http/cocreation';
 import { PostgresSnapshotStore } from './snapshots/postgres';
 import { Outcomes } from './snapshots/service';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
@@ -133,6 +134,7 @@ export async function startServer(
       ) {
         return;
       }
+      if (url.pathname.startsWith('/api/boards/') && (await handleCocreationApi(req, res, url, { rooms, boards: boardStore, access, ip: clientIp(req, config.trustProxy), dataDir: config.dataDir, log }))) return;
       if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
@@ -177,6 +179,7 @@ export async function startServer(
       sync.close();
       server.closeAllConnections();
       outcomes.close();
+      closeCocreation(rooms);
       await boardStore.close();
       await snapshotStore.close();
       await access.close();

@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidBoardId } from '../../shared/ids';
+import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
+import { isRoleId } from '../../shared/roles';
+import { credentialsFromHeaders, sendDenied } from '../access/http';
+import type { AccessService } from '../access/service';
+import { Cocreation, CocreationError } from '../cocreation/service';
+import { SqliteBallotStore } from '../cocreation/store';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+import type { Rooms } from '../sync/rooms';
+import { HttpError, readJson } from './body';
+import { sendJson } from './respond';
+
+/** Header that carries a voter's id (a per-device secret; never in a URL, so never in a proxy log). */
+export const VOTER_HEADER = 'x-samskab-voter';
+
+export interface CocreationDeps {
+  rooms: Rooms;
+  boards: BoardStore;
+  access: AccessService;
+  ip: string;
+  dataDir: string;
+  log: Logger;
+}
+
+/**
+ * One Cocreation service per Rooms (that is, per server), created on first
+ * use; its SQLite file is closed when the rooms shut down (see closeCocreation).
+ */
+const services = new WeakMap<Rooms, Cocreation>();
+
+function serviceFor(deps: CocreationDeps): Cocreation {
+  let s = services.get(deps.rooms);
+  if (!s) {
+    s = new Cocreation(deps.rooms, deps.boards, new SqliteBallotStore(deps.dataDir), deps.log);
+    services.set(deps.rooms, s);
+  }
+  return s;
+}
+
+/** Closes the ballot store of a server (called on shutdown). */
+export function closeCocreation(rooms: Rooms): void {
+  services.get(rooms)?.shutdown();
+  services.delete(rooms);
+}
+
+function object(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+function voterOf(req: IncomingMessage): string {
+  const v = req.headers[VOTER_HEADER];
+  if (typeof v !== 'string' || !VOTER_ID_PATTERN.test(v)) throw new HttpError(400, 'X-Samskab-Voter must be a voter id of 16–64 characters A–Z a–z 0–9 - _');
+  return v;
+}
+
+const ROUTE = /^\/api\/boards\/([^/]+)\/rounds(?:\/([A-Za-z0-9_-]{1,64})(?:\/(close|reveal|ballot))?)?$/;
+
+/**
+ * Dot-vote rounds (docs/api.md, "Co-creation"). Returns false when the path is
+ * not one of these routes.
+ */
+export async function handleCocreationApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: CocreationDeps): Promise<boolean> {
+  const m = ROUTE.exec(url.pathname);
+  if (!m) return false;
+  const boardId = m[1] as string;
+  const roundId = m[2];
+  const action = m[3];
+  const method = req.method ?? 'GET';
+  if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid board id');
+
+  const decision = await deps.access.check(boardId, credentialsFromHeaders(req), deps.ip);
+  if (!decision.ok) {
+    req.resume();
+    sendDenied(res, decision);
+    return true;
+  }
+  const needEditor = () => {
+    if (decision.mode !== 'editor') throw new HttpError(403, 'the observer link can watch a vote, not take part in it');
+  };
+  const svc = serviceFor(deps);
+  if (!(await svc.exists(boardId))) throw new HttpError(404, 'no such board');
+
+  try {
+    // POST /rounds {dots, equalWeight?, anonymousNames?}
+    if (roundId === undefined) {
+      if (method !== 'POST') throw new HttpError(405, 'use POST to start a round');
+      needEditor();
+      const b = object(await readJson(req));
+      if (typeof b.dots !== 'number') throw new HttpError(400, 'dots is required: the number of dots each person gets');
+      for (const k of ['equalWeight', 'anonymousNames'] as const) {
+        if (b[k] !== undefined && typeof b[k] !== 'boolean') throw new HttpError(400, `${k} must be true or false`);
+      }
+      sendJson(res, 201, await svc.start(boardId, { dots: b.dots, equalWeight: b.equalWeight === true, anonymousNames: b.anonymousNames === true }));
+      return true;
+    }
+    if (action === undefined) {
+      if (method !== 'GET') throw new HttpError(405, 'use GET');
+      sendJson(res, 200, await svc.round(boardId, roundId));
+      return true;
+    }
+    if (action === 'close' || action === 'reveal') {
+      if (method !== 'POST') throw new HttpError(405, `use POST to ${action} a round`);
+      needEditor();
+      await readJson(req);
+      sendJson(res, 200, action === 'close' ? await svc.close(boardId, roundId) : await svc.reveal(boardId, roundId));
+      return true;
+    }
+    // ballot
+    if (method === 'GET') {
+      needEditor();
+      sendJson(res, 200, svc.ballotOf(boardId, roundId, voterOf(req)));
+      return true;
+    }
+    if (method !== 'PUT') throw new HttpError(405, 'use GET or PUT');
+    needEditor();
+    const voter = voterOf(req);
+    const b = object(await readJson(req));
+    if (!isRoleId(b.role)) throw new HttpError(400, 'role must be one of the role ids (docs/data-model.md)');
+    sendJson(res, 200, await svc.cast(boardId, roundId, voter, b.role, b.votes));
+    return true;
+  } catch (err) {
+    if (err instanceof CocreationError) throw new HttpError(err.status, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './doc';
+export * from './perspectives';
+export * from './voice';
+export * from './votes';

@@ -1,0 +1,91 @@
+import { ROLE_IDS, type RoleId } from '../roles';
+
+/**
+ * The equal-voice meter (docs/cocreation.md): each role's share of the
+ * contributions against its share of the people present.
+ *
+ * Contributions come in kinds (items created, edits, votes) of very different
+ * sizes (one typed word is several edits), so each kind is turned into shares
+ * first and the role's contribution share is the mean over the kinds that have
+ * any activity.
+ */
+export type ContributionKind = 'items' | 'edits' | 'votes';
+export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'votes'];
+
+/** A role dominates when its contribution share is at least this many times its share of people… */
+export const DOMINATION_RATIO = 1.5;
+/** …and at least this many percentage points above it… */
+export const DOMINATION_MARGIN = 0.15;
+/** …once there are at least this many items + votes to judge from. */
+export const MIN_CONTRIBUTIONS = 6;
+
+export interface VoiceInput {
+  /** One role per person present (from presence, deduplicated per person). */
+  participants: readonly RoleId[];
+  items: Partial<Record<RoleId, number>>;
+  edits: Partial<Record<RoleId, number>>;
+  votes: Partial<Record<RoleId, number>>;
+}
+
+export interface VoiceRow {
+  role: RoleId;
+  people: number;
+  peopleShare: number;
+  items: number;
+  edits: number;
+  votes: number;
+  contributionShare: number;
+  status: 'dominating' | 'quiet' | 'balanced';
+}
+
+export interface VoiceResult {
+  rows: VoiceRow[];
+  dominating: RoleId[];
+  /** Present roles with a contribution share far below their share of people. */
+  quiet: RoleId[];
+  /** Enough activity to judge; below it no nudge is given. */
+  enough: boolean;
+}
+
+export function computeVoice(input: VoiceInput): VoiceResult {
+  const people: Partial<Record<RoleId, number>> = {};
+  for (const r of input.participants) people[r] = (people[r] ?? 0) + 1;
+  const totalPeople = input.participants.length;
+  const total = (k: ContributionKind) => ROLE_IDS.reduce((a, r) => a + (input[k][r] ?? 0), 0);
+  const totals = { items: total('items'), edits: total('edits'), votes: total('votes') };
+  const active = CONTRIBUTION_KINDS.filter((k) => totals[k] > 0);
+  const enough = totals.items + totals.votes >= MIN_CONTRIBUTIONS && totalPeople >= 2;
+  const rows: VoiceRow[] = ROLE_IDS.filter((r) => (people[r] ?? 0) > 0 || CONTRIBUTION_KINDS.some((k) => (input[k][r] ?? 0) > 0)).map((role) => {
+    const contributionShare = active.length === 0 ? 0 : active.reduce((a, k) => a + (input[k][role] ?? 0) / totals[k], 0) / active.length;
+    const peopleShare = totalPeople === 0 ? 0 : (people[role] ?? 0) / totalPeople;
+    let status: VoiceRow['status'] = 'balanced';
+    if (enough && peopleShare > 0 && contributionShare >= peopleShare * DOMINATION_RATIO && contributionShare - peopleShare >= DOMINATION_MARGIN) status = 'dominating';
+    else if (enough && peopleShare > 0 && contributionShare <= peopleShare / DOMINATION_RATIO && peopleShare - contributionShare >= DOMINATION_MARGIN) status = 'quiet';
+    return {
+      role,
+      people: people[role] ?? 0,
+      peopleShare,
+      items: input.items[role] ?? 0,
+      edits: input.edits[role] ?? 0,
+      votes: input.votes[role] ?? 0,
+      contributionShare,
+      status,
+    };
+  });
+  rows.sort((a, b) => b.contributionShare - a.contributionShare || b.people - a.people);
+  return { rows, dominating: rows.filter((r) => r.status === 'dominating').map((r) => r.role), quiet: rows.filter((r) => r.status === 'quiet').map((r) => r.role), enough };
+}
+
+/** Items created per role (the creator's role on each card). */
+export function itemsByRole(items: ReadonlyArray<{ role: RoleId }>): Partial<Record<RoleId, number>> {
+  const out: Partial<Record<RoleId, number>> = {};
+  for (const i of items) out[i.role] = (out[i.role] ?? 0) + 1;
+  return out;
+}
+
+/** One role per person: presence entries of the same name and role (several tabs) count once. */
+export function peopleRoles(users: ReadonlyArray<{ name: string; role: RoleId }>): RoleId[] {
+  const seen = new Map<string, RoleId>();
+  for (const u of users) seen.set(`${u.role}\u0000${u.name.trim().toLowerCase()}`, u.role);
+  return [...seen.values()];
+}

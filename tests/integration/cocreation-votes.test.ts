@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { cocreationMap, readRoundOf } from '../../shared/cocreation/doc';
+import { createItem } from '../../shared/model/board';
+import { author } from '../helpers/board';
+import { createProtectedBoard } from '../helpers/access';
+import { connectClient, waitConverged } from '../helpers/client';
+import { useScope } from '../helpers/scope';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+
+const voter = (n: number) => `test-voter-${String(n).padStart(10, '0')}`;
+
+/** Dot voting against a real server: ballots stay on the server, results land in everyone's doc. */
+describe('co-creation: dot-vote rounds', () => {
+  const scope = useScope();
+
+  async function call(srv: TestServer, method: string, p: string, opts: { key?: string; voter?: string; body?: unknown; raw?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.key) headers['X-Samskab-Key'] = opts.key;
+    if (opts.voter) headers['X-Samskab-Voter'] = opts.voter;
+    if (opts.body !== undefined || opts.raw !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${srv.httpUrl}${p}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', json: JSON.parse(text) as Record<string, unknown> };
+  }
+
+  async function setup() {
+    const srv = await startTestServer(scope);
+    const board = await createProtectedBoard(srv, { title: 'Ungepolitik' });
+    const params = { k: board.editorKey };
+    const a = connectClient(scope, srv.wsUrl, board.id, { params });
+    const b = connectClient(scope, srv.wsUrl, board.id, { params });
+    const c = connectClient(scope, srv.wsUrl, board.id, { params });
+    await Promise.all([a.waitSynced(), b.waitSynced(), c.waitSynced()]);
+    const i1 = createItem(a.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Ann'), text: 'Ungeråd' });
+    const i2 = createItem(a.doc, { kind: 'idea', x: 300, y: 0, author: author('politician', 'Bo'), text: 'Gratis bus' });
+    const i3 = createItem(a.doc, { kind: 'idea', x: 600, y: 0, author: author('business', 'Cem'), text: 'Praktikpladser' });
+    await a.waitSaved();
+    const base = `/api/boards/${board.id}/rounds`;
+    return { srv, board, key: board.editorKey, a, b, c, i1, i2, i3, base };
+  }
+
+  it('ballots stay hidden while open, the dots limit holds across tabs and reconnects, reveal writes the same results for everyone', async () => {
+    const { srv, key, a, b, c, i1, i2, i3, base, board } = await setup();
+    const started = await call(srv, 'POST', base, { key, body: { dots: 3, equalWeight: true } });
+    expect(started.status).toBe(201);
+    const roundId = started.json.id as string;
+    await waitFor(() => readRoundOf(b.doc)?.status === 'open', { message: 'the open round in B' });
+    expect(readRoundOf(b.doc)).toMatchObject({ id: roundId, dots: 3, equalWeight: true, results: null });
+
+    // Citizen votes 3 on i1 from tab 1; a second tab (same voter id) and a reconnect cannot add dots.
+    expect((await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 3 } } })).status).toBe(200);
+    const tab2 = await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 3, [i2]: 1 } } });
+    expect(tab2.status).toBe(422);
+    expect(tab2.json.error).toMatch(/more than the 3/);
+    // Changing the allocation (same voter) replaces it.
+    const changed = await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 2, [i3]: 1 } } });
+    expect(changed.json).toEqual({ votes: { [i1]: 2, [i3]: 1 }, used: 3, dots: 3 });
+    a.disconnect();
+    a.connect();
+    await a.waitSynced();
+    const own = await call(srv, 'GET', `${base}/${roundId}/ballot`, { key, voter: voter(1) });
+    expect(own.json).toEqual({ votes: { [i1]: 2, [i3]: 1 }, used: 3, dots: 3 });
+
+    // Two politicians, one business.
+    await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(2), body: { role: 'politician', votes: { [i2]: 3 } } });
+    await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(3), body: { role: 'politician', votes: { [i2]: 2, [i1]: 1 } } });
+    await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(4), body: { role: 'business', votes: { [i3]: 3 } } });
+
+    // While open: everyone sees how many voted per role, and no ballot content anywhere in the doc.
+    await waitFor(() => readRoundOf(c.doc)?.participation.voters === 4, { message: 'participation in C' });
+    expect(readRoundOf(c.doc)?.participation.votersByRole).toEqual({ citizen: 1, politician: 2, business: 1 });
+    const docJson = JSON.stringify(cocreationMap(c.doc).toJSON());
+    expect(docJson).not.toContain(voter(1));
+    expect(docJson).not.toContain(i1);
+    expect(docJson).not.toContain('votes');
+    const stored = Y.encodeStateAsUpdate(c.doc);
+    expect(Buffer.from(stored).includes(Buffer.from(voter(2)))).toBe(false);
+
+    // Closed: no more changes; revealed: the same results in every doc.
+    expect((await call(srv, 'POST', `${base}/${roundId}/close`, { key })).json.status).toBe('closed');
+    const late = await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(5), body: { role: 'citizen', votes: { [i1]: 1 } } });
+    expect(late.status).toBe(409);
+    const revealed = await call(srv, 'POST', `${base}/${roundId}/reveal`, { key });
+    expect(revealed.status).toBe(200);
+    await waitFor(() => readRoundOf(a.doc)?.status === 'revealed' && readRoundOf(b.doc)?.status === 'revealed' && readRoundOf(c.doc)?.status === 'revealed', { message: 'reveal in every doc' });
+    await waitConverged([a.doc, b.doc, c.doc]);
+    const results = readRoundOf(a.doc)?.results;
+    expect(readRoundOf(b.doc)?.results).toEqual(results);
+    expect(readRoundOf(c.doc)?.results).toEqual(results);
+    expect(results?.dots).toBe(12);
+    expect(results?.votersByRole).toEqual({ citizen: 1, politician: 2, business: 1 });
+    const byId = Object.fromEntries((results?.ideas ?? []).map((i) => [i.ideaId, i]));
+    expect(byId[i1]).toMatchObject({ dots: 3, byRole: { citizen: 2, politician: 1 }, roles: 2, broad: true, text: 'Ungeråd' });
+    expect(byId[i2]).toMatchObject({ dots: 5, byRole: { politician: 5 }, roles: 1, broad: false });
+    expect(byId[i3]).toMatchObject({ dots: 4, byRole: { citizen: 1, business: 3 }, roles: 2 });
+    // Equal weight per role (4 weighted dots per role) ranks the citizen/business idea first, above the
+    // politicians' favourite, which has the most dots (i3 5.33, i2 3.33, i1 3.33; ties by dots).
+    expect(results?.ideas.map((i) => [i.ideaId, i.weighted])).toEqual([[i3, 5.33], [i2, 3.33], [i1, 3.33]]);
+    // The server's answer equals the doc's.
+    expect((await call(srv, 'GET', `${base}/${roundId}`, { key })).json.results).toEqual(results);
+
+    // Ballots are in the server's own SQLite file, stored only under a hash of the voter id.
+    const db = fs.readFileSync(path.join(srv.dataDir, 'cocreation.sqlite'));
+    expect(db.includes(Buffer.from(voter(1)))).toBe(false);
+    expect(board.id).toBeTruthy();
+  });
+
+  it('malformed and unauthorised requests get 4xx JSON and change nothing', async () => {
+    const { srv, board, key, b, i1, base } = await setup();
+    const bad = [
+      await call(srv, 'POST', base, { key, body: { dots: 0 } }),
+      await call(srv, 'POST', base, { key, body: { dots: 2.5 } }),
+      await call(srv, 'POST', base, { key, body: { dots: 99 } }),
+      await call(srv, 'POST', base, { key, body: {} }),
+      await call(srv, 'POST', base, { key, body: [1] }),
+      await call(srv, 'POST', base, { key, body: { dots: 3, equalWeight: 'yes' } }),
+      await call(srv, 'POST', base, { key, raw: '{nope' }),
+      await call(srv, 'POST', base, { key: board.observerKey, body: { dots: 3 } }),
+      await call(srv, 'POST', base, { body: { dots: 3 } }),
+      await call(srv, 'GET', base, { key }),
+    ];
+    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 403, 401, 405]);
+    for (const r of bad) {
+      expect(r.type).toMatch(/application\/json/);
+      expect(typeof r.json.error).toBe('string');
+    }
+    expect(readRoundOf(b.doc)).toBeNull();
+
+    const roundId = (await call(srv, 'POST', base, { key, body: { dots: 2 } })).json.id as string;
+    expect((await call(srv, 'POST', base, { key, body: { dots: 2 } })).status).toBe(409);
+    const ballot = `${base}/${roundId}/ballot`;
+    const badBallots = [
+      await call(srv, 'PUT', ballot, { key, body: { role: 'citizen', votes: { [i1]: 1 } } }),
+      await call(srv, 'PUT', ballot, { key, voter: 'short', body: { role: 'citizen', votes: { [i1]: 1 } } }),
+      await call(srv, 'PUT', ballot, { key, voter: voter(1), body: { role: 'king', votes: { [i1]: 1 } } }),
+      await call(srv, 'PUT', ballot, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: -1 } } }),
+      await call(srv, 'PUT', ballot, { key, voter: voter(1), body: { role: 'citizen', votes: { nosuchidea: 1 } } }),
+      await call(srv, 'PUT', ballot, { key, voter: voter(1), body: { role: 'citizen', votes: 'all' } }),
+      await call(srv, 'PUT', ballot, { key: board.observerKey, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 1 } } }),
+      await call(srv, 'PUT', `${base}/nosuchround/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 1 } } }),
+    ];
+    expect(badBallots.map((r) => r.status)).toEqual([400, 400, 400, 422, 422, 422, 403, 404]);
+    for (const r of badBallots) expect(typeof r.json.error).toBe('string');
+    expect((await call(srv, 'GET', ballot, { key, voter: voter(1) })).json).toEqual({ votes: {}, used: 0, dots: 2 });
+    await waitFor(() => readRoundOf(b.doc)?.status === 'open', { message: 'round in B' });
+    expect(readRoundOf(b.doc)?.participation.voters).toBe(0);
+  });
+});
