@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamskabServer } from '../../server/app';
-import { axe, createBoard, launchChromium, person, startAppServer } from './browser';
+import { axe, launchChromium, person, startAppServer } from './browser';
+
+/** Creates a board; returns its page path (with the editor link secret when the server issues one). */
+async function createBoard(baseUrl: string, body: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
+  const created = (await res.json()) as { id: string; path?: string };
+  return created.path ?? `/b/${created.id}`;
+}
 
 /**
  * The canvas in real Chromium against a real server: keyboard-only creation and
@@ -54,7 +62,7 @@ describe('canvas interaction in Chromium', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const url = (boardId: string, name: string, role: string) => `${server.url}/b/${boardId}?name=${name}&role=${role}`;
+  const url = (boardPath: string, name: string, role: string) => `${server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
 
   it('creates, edits, moves, selects, deletes and restores cards by keyboard alone', async () => {
     const boardId = await createBoard(server.url, { title: 'Tastatur', lang: 'da' });

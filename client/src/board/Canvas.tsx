@@ -390,6 +390,61 @@ export function Canvas({
     };
   }, []);
 
+  // Follow mode: my view (centre and zoom) goes into awareness, at most every 100 ms.
+  const viewTimer = useRef(0);
+  useEffect(() => {
+    if (viewTimer.current) return;
+    viewTimer.current = window.setTimeout(() => {
+      viewTimer.current = 0;
+      const cam = useUi.getState().camera;
+      const c = screenToBoard(cam, size.w / 2, size.h / 2);
+      provider.awareness.setLocalStateField('view', { cx: Math.round(c.x), cy: Math.round(c.y), zoom: Math.round(cam.zoom * 1000) / 1000 });
+    }, 100);
+  }, [camera, size, provider]);
+  useEffect(() => () => window.clearTimeout(viewTimer.current), []);
+
+  // Following someone: my camera shows their view until I pan, zoom or press Escape.
+  const following = useUi((s) => s.following);
+  const followed = following === null ? null : (users.find((u) => u.clientId === following) ?? null);
+  const followedView = followed?.view;
+  useEffect(() => {
+    if (following === null) return;
+    if (!followed) {
+      useUi.getState().setFollowing(null);
+      return;
+    }
+    if (followedView) {
+      const { cx, cy, zoom } = followedView;
+      useUi.getState().setCamera({ zoom, x: size.w / 2 - cx * zoom, y: size.h / 2 - cy * zoom });
+    }
+  }, [following, followed, followedView, size]);
+
+  // "Bring everyone to me" is a request: the others see it and choose.
+  useEffect(() => {
+    useUi.setState({
+      summonMine: () => {
+        const cam = useUi.getState().camera;
+        const c = screenToBoard(cam, size.w / 2, size.h / 2);
+        provider.awareness.setLocalStateField('summon', { seq: Date.now(), cx: Math.round(c.x), cy: Math.round(c.y), zoom: cam.zoom });
+        setSummonSent(true);
+        window.setTimeout(() => setSummonSent(false), 4000);
+      },
+    });
+  }, [provider, size]);
+  const [summonSent, setSummonSent] = useState(false);
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(() => new Set());
+  const request = users.find((u) => !u.isSelf && u.summon && !answered.has(`${u.clientId}:${u.summon.seq}`));
+  const answer = (accept: boolean) => {
+    if (!request?.summon) return;
+    const key = `${request.clientId}:${request.summon.seq}`;
+    setAnswered((prev) => new Set([...prev, key]));
+    if (accept) {
+      const { cx, cy, zoom } = request.summon;
+      useUi.getState().setFollowing(null);
+      useUi.getState().setCamera({ zoom, x: size.w / 2 - cx * zoom, y: size.h / 2 - cy * zoom });
+    }
+  };
+
   // Culling: ask the spatial index what is in view (never a scan of every card).
   const view = visibleRect(camera, size.w, size.h);
   const inView = index.grid.query(view);
@@ -469,6 +524,8 @@ export function Canvas({
       tabIndex={-1}
       data-lod={lod ? 'true' : 'false'}
       data-rendered={ordered.length}
+      data-in-view={inView.length}
+      data-items={items.size}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -485,6 +542,30 @@ export function Canvas({
       {band && <div className="rubber-band" style={{ left: band.x, top: band.y, width: band.w, height: band.h }} aria-hidden="true" />}
       {items.size === 0 && <p className="empty-hint">{t('emptyBoard')}</p>}
     </div>
+    {followed && (
+      <div className="follow-banner" role="status">
+        <span>{t('followingName', { name: followed.name })}</span>
+        <button type="button" onClick={() => useUi.getState().setFollowing(null)}>
+          {t('stopFollowing')}
+        </button>
+      </div>
+    )}
+    {!followed && summonSent && (
+      <div className="follow-banner" role="status">
+        {t('summonSent')}
+      </div>
+    )}
+    {request && (
+      <div className="summon-banner" role="alertdialog" aria-labelledby="summon-text">
+        <span id="summon-text">{t('summonAsk', { name: request.name })}</span>
+        <button type="button" onClick={() => answer(true)}>
+          {t('summonAccept')}
+        </button>
+        <button type="button" onClick={() => answer(false)}>
+          {t('summonDecline')}
+        </button>
+      </div>
+    )}
     <SelectionBar conn={conn} identity={identity} items={items} links={links} />
     <HelpDialog />
     </>

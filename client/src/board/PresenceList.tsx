@@ -6,6 +6,8 @@ import type { PresenceUser } from './presence';
 export function PresenceList({ users }: { users: PresenceUser[] }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
+  const following = useUi((s) => s.following);
+  const summon = useUi((s) => s.summonMine);
   return (
     <section className="presence" aria-label={t('participants')}>
       <h2 className="presence-title">
@@ -22,9 +24,25 @@ export function PresenceList({ users }: { users: PresenceUser[] }) {
               {u.isSelf && <span className="presence-self"> ({t('you')})</span>}
             </span>
             <span className="presence-role">{roleLabel(u.role, lang, u.roleText)}</span>
+            {!u.isSelf && u.view && (
+              <button
+                type="button"
+                className="presence-follow"
+                aria-pressed={following === u.clientId}
+                aria-label={`${following === u.clientId ? t('stopFollowing') : t('follow')}: ${u.name}`}
+                onClick={() => useUi.getState().setFollowing(following === u.clientId ? null : u.clientId)}
+              >
+                {following === u.clientId ? t('stopFollowing') : t('follow')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      {users.length > 1 && (
+        <button type="button" className="presence-summon" onClick={() => summon()}>
+          {t('bringEveryone')}
+        </button>
+      )}
     </section>
   );
 }

@@ -6,6 +6,20 @@ import { isRoleId, roleInfo, type RoleId } from '../../../shared/roles';
  * Presence lives in awareness, never in the document. Remote states are
  * untrusted: they are read through this parser.
  */
+export interface PresenceView {
+  cx: number;
+  cy: number;
+  zoom: number;
+}
+
+function readView(v: unknown): PresenceView | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const ok = (n: unknown, lim: number): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= lim;
+  if (!ok(o.cx, 1e7) || !ok(o.cy, 1e7) || !ok(o.zoom, 4) || o.zoom < 0.1) return null;
+  return { cx: o.cx, cy: o.cy, zoom: o.zoom };
+}
+
 export interface PresenceUser {
   clientId: number;
   name: string;
@@ -16,6 +30,10 @@ export interface PresenceUser {
   pointer: { x: number; y: number } | null;
   /** Id of the card the person is editing. */
   editing: string | null;
+  /** Centre of the person's view (board coordinates) and zoom, for follow mode. */
+  view: PresenceView | null;
+  /** A "come to my view" request: shown to the others, who may accept or decline. */
+  summon: (PresenceView & { seq: number }) | null;
   isSelf: boolean;
 }
 
@@ -28,6 +46,11 @@ function readUser(clientId: number, state: Record<string, unknown>, self: number
       ? { x: p.x, y: p.y }
       : null;
   const editing = typeof state.editing === 'string' ? state.editing : null;
+  const view = readView(state.view);
+  const rawSummon = state.summon as Record<string, unknown> | null | undefined;
+  const summonView = readView(rawSummon);
+  const summon =
+    summonView && rawSummon && typeof rawSummon.seq === 'number' && Number.isFinite(rawSummon.seq) ? { ...summonView, seq: rawSummon.seq } : null;
   return {
     clientId,
     name: user.name.slice(0, 80),
@@ -36,6 +59,8 @@ function readUser(clientId: number, state: Record<string, unknown>, self: number
     color: roleInfo(user.role).color,
     pointer,
     editing,
+    view,
+    summon,
     isSelf: clientId === self,
   };
 }

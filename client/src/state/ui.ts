@@ -45,6 +45,8 @@ interface UiState {
   setSnap(snap: boolean): void;
   setHelpOpen(open: boolean): void;
   setFollowing(clientId: number | null): void;
+  /** Sends "come to my view" to everyone (set by the canvas, which knows the view). */
+  summonMine(): void;
 }
 
 export const MIN_ZOOM = 0.1;
@@ -61,6 +63,7 @@ export const useUi = create<UiState>((set) => ({
   snap: false,
   helpOpen: false,
   following: null,
+  summonMine() {},
   setLang(lang) {
     localStorage.setItem('samskab.lang', lang);
     document.documentElement.lang = lang;
