@@ -3,6 +3,8 @@ import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
 import { OutcomesControls } from '../outcomes/OutcomesControls';
+import { CocreationControls } from '../cocreation/CocreationControls';
+import { VoiceMeter } from '../cocreation/VoiceMeter';
 import { AccessControls, AccessGate, ReadOnlyGuard, useAccessWatch, useBoardAccess } from '../access';
 import { useT } from '../i18n/useT';
 import { identityFromUrl, type Identity } from '../state/identity';
@@ -127,6 +129,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
             </button>
           )}
           {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
+          {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
           <AccessControls access={access} />
           <LanguageSwitch />
         </div>
@@ -140,6 +143,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
             </ReadOnlyGuard>
             <aside className="sidebar">
               <PresenceList users={users} />
+              <VoiceMeter doc={conn.doc} items={items} users={users} />
             </aside>
             <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
               <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>

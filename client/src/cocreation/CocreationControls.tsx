@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useState } from 'react';
+import { registerClient } from '../../../shared/cocreation/doc';
+import { inLens } from '../../../shared/cocreation/perspectives';
+import type { BoardItem } from '../../../shared/model/schema';
+import { roleLabel, type RoleId } from '../../../shared/roles';
+import type { ItemView } from '../board/useBoardData';
+import type { PresenceUser } from '../board/presence';
+import { useT } from '../i18n/useT';
+import type { Identity } from '../state/identity';
+import { useUi } from '../state/ui';
+import type { BoardConnection } from '../sync/connection';
+import { useCocreationState } from './hooks';
+import { PerspectivePanel } from './PerspectivePanel';
+import { VotePanel } from './VotePanel';
+import './cocreation.css';
+
+interface Props {
+  boardId: string;
+  conn: BoardConnection;
+  items: ReadonlyMap<string, ItemView>;
+  users: PresenceUser[];
+  identity: Identity | null;
+  params: Record<string, string> | undefined;
+  canEdit: boolean;
+}
+
+const safe = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
+
+/**
+ * Topbar buttons for the perspective lens and dot voting, the lens banner, and
+ * the CSS that dims other roles' cards (lens) or hides names (anonymity). Cards
+ * are marked through their data-item-id, so the card components stay untouched.
+ */
+export function CocreationControls({ boardId, conn, items, users, identity, params, canEdit }: Props) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const [panel, setPanel] = useState<'lens' | 'vote' | null>(null);
+  const [lens, setLens] = useState<RoleId | null>(null);
+  const { round, settings } = useCocreationState(conn.doc);
+
+  // Declare this client's role once per role, so the meter can count its edits (docs/cocreation.md).
+  useEffect(() => {
+    if (!identity || !canEdit) return;
+    const register = () => registerClient(conn.doc, identity.role, 'cocreation');
+    if (conn.provider.synced) register();
+    conn.provider.on('sync', register);
+    return () => conn.provider.off('sync', register);
+  }, [conn, identity, canEdit]);
+
+  const list = useMemo(() => [...items.values()].filter((i): i is BoardItem => !('damaged' in i)), [items]);
+  const anonymous = settings.anonymousNames || (round?.status === 'open' && round.anonymousNames);
+
+  const css = useMemo(() => {
+    const rules: string[] = [];
+    if (lens) {
+      const dim = list.filter((i) => !inLens(i, lens) && safe(i.id)).map((i) => `.card[data-item-id="${i.id}"]`);
+      if (dim.length) rules.push(`${dim.join(',')}{opacity:.22;filter:grayscale(.9)}`);
+    }
+    if (anonymous) {
+      rules.push('.card .card-author{font-size:0}.presence .presence-name,.remote-cursor-label{display:none}.presence .avatar{color:transparent}');
+      const byLabel = new Map<string, string[]>();
+      for (const i of list) {
+        if (!safe(i.id)) continue;
+        const label = roleLabel(i.role, lang, i.roleText);
+        byLabel.set(label, [...(byLabel.get(label) ?? []), `.card[data-item-id="${i.id}"] .card-author::after`]);
+      }
+      for (const [label, sel] of byLabel) rules.push(`${sel.join(',')}{content:${JSON.stringify(label)};font-size:12px}`);
+    }
+    return rules.join('\n');
+  }, [lens, anonymous, list, lang]);
+
+  return (
+    <>
+      <button type="button" className="co-button" aria-pressed={panel === 'lens'} onClick={() => setPanel((p) => (p === 'lens' ? null : 'lens'))}>
+        {t('coPerspectives')}
+      </button>
+      <button type="button" className="co-button" aria-pressed={panel === 'vote'} onClick={() => setPanel((p) => (p === 'vote' ? null : 'vote'))}>
+        {t('voteButton')}
+        {round?.status === 'open' && <span className="co-badge">{t('voteOpenBadge')}</span>}
+      </button>
+      {css && <style data-cocreation="">{css}</style>}
+      {(lens || anonymous) && (
+        <div className="co-banner" role="status">
+          {lens && <span>{t('lensBanner', { role: roleLabel(lens, lang) })}</span>}
+          {lens && (
+            <button type="button" onClick={() => setLens(null)}>
+              {t('lensStop')}
+            </button>
+          )}
+          {anonymous && <span className="co-anon">{t('anonActive')}</span>}
+        </div>
+      )}
+      {panel === 'lens' && (
+        <PerspectivePanel doc={conn.doc} items={list} users={users} lens={lens} onLens={setLens} anonymous={anonymous} canEdit={canEdit} onClose={() => setPanel(null)} />
+      )}
+      {panel === 'vote' && (
+        <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
+      )}
+    </>
+  );
+}

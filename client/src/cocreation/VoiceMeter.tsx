@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import type * as Y from 'yjs';
+import { computeVoice, itemsByRole, peopleRoles } from '../../../shared/cocreation/voice';
+import type { BoardItem } from '../../../shared/model/schema';
+import { roleInfo, roleLabel, type RoleId } from '../../../shared/roles';
+import type { PresenceUser } from '../board/presence';
+import type { ItemView } from '../board/useBoardData';
+import { useT } from '../i18n/useT';
+import { useUi } from '../state/ui';
+import { useCocreationState, useEditsByRole } from './hooks';
+import './cocreation.css';
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/**
+ * The equal-voice meter: each role's share of contributions (cards created,
+ * edits, votes — all counted from the document) against its share of the
+ * people present (presence), with a gentle nudge when one group dominates.
+ */
+export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyMap<string, ItemView>; users: PresenceUser[] }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const edits = useEditsByRole(doc);
+  const { round } = useCocreationState(doc);
+  const voice = useMemo(() => {
+    const list = [...items.values()].filter((i): i is BoardItem => !('damaged' in i));
+    const votes = round?.results?.votersByRole ?? round?.participation.votersByRole ?? {};
+    return computeVoice({ participants: peopleRoles(users), items: itemsByRole(list), edits, votes });
+  }, [items, users, edits, round]);
+  const label = (r: RoleId) => roleLabel(r, lang);
+  const top = voice.rows.find((r) => r.status === 'dominating');
+
+  return (
+    <section className="voice" aria-labelledby="voice-title">
+      <h2 id="voice-title" className="presence-title">
+        {t('voiceTitle')}
+      </h2>
+      <p className="voice-intro">{t('voiceIntro')}</p>
+      {voice.rows.length === 0 && <p className="muted small">{t('voiceEmpty')}</p>}
+      <ul className="voice-rows">
+        {voice.rows.map((r) => (
+          <li key={r.role} data-voice-role={r.role} data-status={r.status} style={{ ['--role-color' as string]: roleInfo(r.role).color }}>
+            <div className="voice-role">
+              <span className="voice-swatch" aria-hidden="true" />
+              {label(r.role)}
+              {r.status === 'dominating' && <span className="voice-flag">▲</span>}
+            </div>
+            <div className="voice-bar-row">
+              <span className="voice-bar-label">{t('voicePeople')}</span>
+              <span className="voice-track" aria-hidden="true">
+                <span className="voice-bar people" style={{ width: pct(r.peopleShare).replace(' ', '') }} />
+              </span>
+              <span className="voice-num">{pct(r.peopleShare)}</span>
+            </div>
+            <div className="voice-bar-row">
+              <span className="voice-bar-label">{t('voiceContrib')}</span>
+              <span className="voice-track" aria-hidden="true">
+                <span className="voice-bar contrib" style={{ width: pct(r.contributionShare).replace(' ', '') }} />
+              </span>
+              <span className="voice-num">{pct(r.contributionShare)}</span>
+            </div>
+            <div className="voice-detail">{t('voiceDetail', { items: String(r.items), edits: String(r.edits), votes: String(r.votes) })}</div>
+          </li>
+        ))}
+      </ul>
+      <p className={top ? 'voice-nudge' : 'voice-ok'} role="status">
+        {top
+          ? t('voiceNudge', {
+              role: label(top.role),
+              c: pct(top.contributionShare),
+              p: pct(top.peopleShare),
+              quiet: voice.quiet.length ? voice.quiet.map((q) => label(q).toLowerCase()).join(', ') : t('voiceOthers'),
+            })
+          : voice.enough
+            ? t('voiceBalanced')
+            : t('voiceTooEarly')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { firstLine } from '../../../shared/cocreation/perspectives';
+import { MAX_DOTS, MIN_DOTS, type RoleCounts, type RoundState } from '../../../shared/cocreation/votes';
+import type { BoardItem } from '../../../shared/model/schema';
+import { ROLE_IDS, roleInfo, roleLabel } from '../../../shared/roles';
+import { useT } from '../i18n/useT';
+import type { Identity } from '../state/identity';
+import { useUi } from '../state/ui';
+import { closeRound, getBallot, putBallot, revealRound, startRound } from './api';
+
+interface Props {
+  boardId: string;
+  items: BoardItem[];
+  round: RoundState | null;
+  identity: Identity | null;
+  params: Record<string, string> | undefined;
+  canEdit: boolean;
+  anonymous: boolean;
+  onClose(): void;
+}
+
+function RoleCountsLine({ counts }: { counts: RoleCounts }) {
+  const lang = useUi((s) => s.lang);
+  const roles = ROLE_IDS.filter((r) => (counts[r] ?? 0) > 0);
+  return (
+    <ul className="role-counts">
+      {roles.map((r) => (
+        <li key={r} style={{ ['--role-color' as string]: roleInfo(r).color }}>
+          {roleLabel(r, lang)}: <strong>{counts[r]}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Dot voting: start a round, vote, close, reveal, and the results overall and per role. */
+export function VotePanel({ boardId, items, round, identity, params, canEdit, anonymous, onClose }: Props) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const [dots, setDots] = useState(3);
+  const [equalWeight, setEqualWeight] = useState(true);
+  const [anonNames, setAnonNames] = useState(false);
+  const [mine, setMine] = useState<Record<string, number>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ideas = useMemo(() => items.filter((i) => i.kind === 'idea').sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)), [items]);
+  const roundId = round?.id;
+  const open = round?.status === 'open';
+
+  useEffect(() => {
+    setMine({});
+    if (!roundId || !open || !canEdit) return;
+    let cancelled = false;
+    getBallot(boardId, roundId, params)
+      .then((b) => !cancelled && setMine(b.votes))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, roundId, open, canEdit, params]);
+
+  const fail = (err: unknown) => setMessage(t('failed', { reason: (err as Error).message }));
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await fn();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const used = Object.values(mine).reduce((a, b) => a + b, 0);
+  // One request at a time, always sending the latest allocation: answers can never arrive out of order.
+  const desired = useRef<Record<string, number> | null>(null);
+  const inFlight = useRef(false);
+  const send = () => {
+    if (!round || !identity || inFlight.current || !desired.current) return;
+    const sending = desired.current;
+    inFlight.current = true;
+    putBallot(boardId, round.id, params, identity.role, sending)
+      .then((b) => {
+        if (desired.current === sending) {
+          desired.current = null;
+          setMine(b.votes);
+          setMessage(t('voteSaved'));
+        }
+      })
+      .catch((err: unknown) => {
+        desired.current = null;
+        fail(err);
+        void getBallot(boardId, round.id, params).then((b) => setMine(b.votes), () => undefined);
+      })
+      .finally(() => {
+        inFlight.current = false;
+        send();
+      });
+  };
+  const change = (ideaId: string, delta: number) => {
+    const next = { ...mine, [ideaId]: Math.max(0, (mine[ideaId] ?? 0) + delta) };
+    setMine(next);
+    desired.current = next;
+    send();
+  };
+
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => startRound(boardId, params, { dots, equalWeight, anonymousNames: anonNames }));
+  };
+
+  const textOf = (ideaId: string, fallback: string) => {
+    const live = ideas.find((i) => i.id === ideaId);
+    return live ? firstLine(live) || '—' : fallback ? `${fallback} ${t('voteDeletedIdea')}` : t('voteDeletedIdea');
+  };
+
+  const results = round?.status === 'revealed' ? round.results : null;
+  const maxDots = results ? Math.max(1, ...results.ideas.map((i) => (round?.equalWeight ? i.weighted : i.dots))) : 1;
+
+  return (
+    <section className="co-panel vote-panel" aria-labelledby="vote-title">
+      <div className="co-head">
+        <h2 id="vote-title">{t('voteTitle')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      {message && (
+        <p className="co-message" role="status">
+          {message}
+        </p>
+      )}
+      {!canEdit && <p className="muted">{t('voteObserver')}</p>}
+
+      {open && round && (
+        <div className="vote-open" data-round-status="open">
+          <p className="vote-status">
+            <strong>{t('voteYourDots', { used: String(used), dots: String(round.dots) })}</strong>
+          </p>
+          <div className="dot-meter" aria-hidden="true">
+            {Array.from({ length: round.dots }, (_, k) => (
+              <span key={k} className={k < used ? 'dot used' : 'dot'} />
+            ))}
+          </div>
+          {ideas.length === 0 && <p className="co-empty">{t('voteNoIdeas')}</p>}
+          <ul className="ballot">
+            {ideas.map((i) => {
+              const text = firstLine(i) || '—';
+              const n = mine[i.id] ?? 0;
+              return (
+                <li key={i.id} data-idea-id={i.id} style={{ ['--role-color' as string]: roleInfo(i.role).color }}>
+                  <div className="ballot-text">
+                    <span>{text}</span>
+                    <span className="muted small">
+                      {anonymous ? roleLabel(i.role, lang, i.roleText) : `${i.authorName} · ${roleLabel(i.role, lang, i.roleText)}`}
+                    </span>
+                  </div>
+                  {canEdit && identity && (
+                    <div className="ballot-controls">
+                      <button type="button" aria-label={t('voteRemove', { idea: text })} disabled={n === 0} onClick={() => change(i.id, -1)}>
+                        −
+                      </button>
+                      <span className="ballot-count" aria-live="polite">
+                        {'●'.repeat(n) || '○'}
+                        <span className="visually-hidden"> {t('voteDotsN', { n: String(n) })}</span>
+                      </span>
+                      <button type="button" aria-label={t('voteAdd', { idea: text })} disabled={used >= round.dots} onClick={() => change(i.id, 1)}>
+                        +
+                      </button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="vote-participation" data-voters={round.participation.voters}>
+            {t('voteParticipation', { n: String(round.participation.voters) })}
+          </p>
+          <RoleCountsLine counts={round.participation.votersByRole} />
+          {canEdit && (
+            <div className="co-actions">
+              <button type="button" disabled={busy} onClick={() => void run(() => closeRound(boardId, round.id, params))}>
+                {t('voteClose')}
+              </button>
+              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => revealRound(boardId, round.id, params))}>
+                {t('voteReveal')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {round?.status === 'closed' && (
+        <div data-round-status="closed">
+          <p>{t('voteClosedHidden')}</p>
+          <p className="vote-participation">{t('voteParticipation', { n: String(round.participation.voters) })}</p>
+          {canEdit && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => revealRound(boardId, round.id, params))}>
+              {t('voteReveal')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {results && round && (
+        <div className="vote-results" data-round-status="revealed" role="region" aria-labelledby="results-title">
+          <h3 id="results-title">{t('voteResults')}</h3>
+          <p>
+            {t('voteSummary', { voters: String(results.voters), dots: String(results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
+          </p>
+          <p className="muted small">{t('voteLegend')}</p>
+          <ol className="result-list">
+            {results.ideas.map((r) => {
+              const score = round.equalWeight ? r.weighted : r.dots;
+              return (
+                <li key={r.ideaId} className={r.broad ? 'result broad' : 'result'} data-result-idea={r.ideaId} data-dots={r.dots}>
+                  <div className="result-head">
+                    <span className="result-text">{textOf(r.ideaId, r.text)}</span>
+                    {r.broad && <span className="broad-badge">★ {t('voteBroad', { n: String(r.roles) })}</span>}
+                  </div>
+                  <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
+                    {ROLE_IDS.filter((role) => (r.byRole[role] ?? 0) > 0).map((role) => (
+                      <span key={role} style={{ flexGrow: r.byRole[role], background: roleInfo(role).color }} title={`${roleLabel(role, lang)}: ${r.byRole[role]}`} />
+                    ))}
+                  </div>
+                  <div className="result-numbers">
+                    <strong>{t('voteDotsN', { n: String(r.dots) })}</strong>
+                    {round.equalWeight && <span> · {t('voteWeighted', { n: r.weighted.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }) })}</span>}
+                  </div>
+                  <RoleCountsLine counts={r.byRole} />
+                </li>
+              );
+            })}
+          </ol>
+          <h4>{t('voteVoters')}</h4>
+          <RoleCountsLine counts={results.votersByRole} />
+        </div>
+      )}
+
+      {canEdit && !open && round?.status !== 'closed' && (
+        <form className="vote-start" onSubmit={start}>
+          <h3>{round ? t('voteNewRound') : t('voteTitle')}</h3>
+          {!round && <p className="muted">{t('voteIntro')}</p>}
+          <div className="co-row">
+            <label htmlFor="vote-dots">{t('voteDots')}</label>
+            <input id="vote-dots" type="number" min={MIN_DOTS} max={MAX_DOTS} value={dots} onChange={(e) => setDots(Math.max(MIN_DOTS, Math.min(MAX_DOTS, Math.round(Number(e.target.value) || MIN_DOTS))))} />
+          </div>
+          <label className="co-check">
+            <input type="checkbox" checked={equalWeight} onChange={(e) => setEqualWeight(e.target.checked)} /> {t('voteEqualWeight')}
+          </label>
+          <label className="co-check">
+            <input type="checkbox" checked={anonNames} onChange={(e) => setAnonNames(e.target.checked)} /> {t('voteAnonNames')}
+          </label>
+          <button type="submit" className="primary" disabled={busy || ideas.length === 0}>
+            {t('voteStart')}
+          </button>
+          {ideas.length === 0 && <p className="muted">{t('voteNoIdeas')}</p>}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SamskabServer } from '../../server/app';
+import { createItem } from '../../shared/model/board';
+import { TestClient } from '../helpers/client';
+import { author } from '../helpers/board';
+import { axe, createBoardWithLinks, launchChromium, person } from './browser';
+import { startAppServer } from './browser';
+
+/**
+ * Co-creation in real browsers: three people in three roles (citizen and
+ * politician in Danish, business in English) read the perspective lens and the
+ * equal-voice meter, run a dot-vote round (with a second tab that gets no extra
+ * dots) and all see the same per-role results.
+ */
+describe('perspective lens, equal-voice meter and dot voting in Chromium', () => {
+  let server: SamskabServer;
+  let dataDir: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, dataDir } = await startAppServer());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function fill(boardId: string, key: string) {
+    const client = new TestClient(`${server.url.replace(/^http/, 'ws')}/sync`, boardId, { params: { k: key } });
+    try {
+      await client.waitSynced();
+      const d = client.doc;
+      const p = createItem(d, { kind: 'problem', x: 0, y: 0, author: author('public-employee', 'Eva'), text: 'Unge dropper ud af ungdomsuddannelserne' });
+      createItem(d, { kind: 'perspective', x: 0, y: 240, problemId: p, author: author('politician', 'Mette'), text: 'Vi mangler tal på, hvem der dropper ud' });
+      createItem(d, { kind: 'perspective', x: 280, y: 240, problemId: p, author: author('service-user', 'Ali'), text: 'Min bror kedede sig og mistede modet' });
+      createItem(d, { kind: 'idea', x: 400, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
+      createItem(d, { kind: 'idea', x: 650, y: 0, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' });
+      createItem(d, { kind: 'idea', x: 900, y: 0, author: author('politician', 'Mette'), text: 'Flere studievejledere' });
+      createItem(d, { kind: 'idea', x: 400, y: 200, author: author('politician', 'Jens'), text: 'Mentorordning med lokale firmaer' });
+      createItem(d, { kind: 'idea', x: 650, y: 200, author: author('politician', 'Jens'), text: 'Lektiecafé på biblioteket' });
+      createItem(d, { kind: 'idea', x: 900, y: 200, author: author('politician', 'Jens'), text: 'Praktik i kommunen' });
+      await client.waitSaved();
+    } finally {
+      client.destroy();
+    }
+  }
+
+  const results = (page: Page) =>
+    page.locator('[data-result-idea]').evaluateAll((els) => els.map((e) => ({ text: e.querySelector('.result-text')?.textContent, dots: e.getAttribute('data-dots'), roles: e.querySelector('.role-counts')?.textContent, broad: e.classList.contains('broad') })));
+
+  it('three roles: lens, meter, a vote round with the same per-role results for everyone', async () => {
+    const { id, links } = await createBoardWithLinks(server.url, { title: 'Ungepolitik' });
+    const key = new URL(`http://x${links.editor}`).searchParams.get('k') ?? '';
+    await fill(id, key);
+
+    const ann = await person(browser, 'da-DK');
+    const bo = await person(browser, 'da-DK');
+    const cem = await person(browser, 'en-GB');
+    await ann.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    await bo.page.goto(`${server.url}${links.editor}&name=Bo&role=politician`);
+    await cem.page.goto(`${server.url}${links.editor}&name=Cem&role=business`);
+    for (const p of [ann.page, bo.page, cem.page]) await p.locator('.status[data-state="saved"]').waitFor();
+    await ann.page.locator('.presence li').nth(2).waitFor();
+
+    // Equal-voice meter: politicians made most of the cards while they are a third of the people.
+    const meter = ann.page.getByRole('region', { name: 'Stemmebalance' }).or(ann.page.locator('section.voice'));
+    await meter.locator('li[data-voice-role="politician"][data-status="dominating"]').waitFor();
+    await meter.locator('.voice-nudge', { hasText: 'Politiker står for' }).waitFor();
+    await ann.page.locator('aside.sidebar').screenshot({ path: '.tmp/e2e-cocreation-meter.png' });
+
+    // Perspective lens: perspectives side by side, and the missing roles.
+    await ann.page.getByRole('button', { name: 'Perspektiver' }).click();
+    const lens = ann.page.getByRole('region', { name: 'Perspektiver på hvert problem' });
+    await lens.locator('[data-role="politician"]', { hasText: 'Vi mangler tal' }).waitFor();
+    await lens.locator('[data-role="service-user"]', { hasText: 'Min bror' }).waitFor();
+    await lens.getByText('Intet perspektiv fra borger endnu').waitFor();
+    await lens.getByText('Intet perspektiv fra virksomhed endnu').waitFor();
+    await lens.getByLabel('Læs tavlen som').selectOption('citizen');
+    await ann.page.getByText('Du læser tavlen som Borger').waitFor();
+    const politicianIdea = ann.page.locator('.card', { hasText: 'Gratis bus til skolen' });
+    const citizenIdea = ann.page.locator('.card', { hasText: 'Ungeråd med rigtig' });
+    await expect.poll(() => politicianIdea.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.5);
+    expect(await citizenIdea.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+    expect(await axe(ann.page)).toEqual([]);
+    await ann.page.screenshot({ path: '.tmp/e2e-cocreation-lens.png' });
+    await ann.page.getByRole('button', { name: 'Stop linsen' }).click();
+    await expect.poll(() => politicianIdea.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+    await ann.page.getByRole('button', { name: 'Luk' }).first().click();
+
+    // Bo starts a round: 3 dots, equal weight per role, names hidden while voting.
+    await bo.page.getByRole('button', { name: 'Afstemning' }).click();
+    const boVote = bo.page.getByRole('region', { name: 'Prikafstemning' });
+    await boVote.getByLabel('Prikker pr. deltager').fill('3');
+    await boVote.getByLabel(/Skjul navne på tavlen/).check();
+    await boVote.getByRole('button', { name: 'Start afstemning' }).click();
+    await boVote.locator('[data-round-status="open"]').waitFor();
+
+    // Everyone sees the open round; names are hidden on cards, roles stay.
+    await ann.page.getByRole('button', { name: /Afstemning.*åben/ }).waitFor();
+    await ann.page.getByText('Navne er skjult – kun roller vises.').waitFor();
+    const authorAfter = await citizenIdea.locator('.card-author').evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(authorAfter).toBe('"Borger"');
+    expect(await citizenIdea.locator('.card-author').evaluate((el) => getComputedStyle(el).fontSize)).toBe('0px');
+
+    const vote = async (page: Page, label: string, idea: string, times: number) => {
+      for (let k = 0; k < times; k++) await page.getByRole('button', { name: `${label} ${idea}` }).click();
+    };
+    await ann.page.getByRole('button', { name: /Afstemning/ }).click();
+    const annVote = ann.page.getByRole('region', { name: 'Prikafstemning' });
+    await vote(ann.page, 'Giv en prik til', 'Ungeråd med rigtig indflydelse', 2);
+    await vote(ann.page, 'Giv en prik til', 'Lektiecafé på biblioteket', 1);
+    await annVote.getByText('Du har brugt 3 af dine 3 prikker.').waitFor();
+    await annVote.getByText(/Gemt/).waitFor();
+
+    await vote(bo.page, 'Giv en prik til', 'Gratis bus til skolen', 3);
+    await boVote.getByText(/Gemt/).waitFor();
+
+    await cem.page.getByRole('button', { name: /Voting/ }).click();
+    const cemVote = cem.page.getByRole('region', { name: 'Dot voting' });
+    await vote(cem.page, 'Give a dot to', 'Lektiecafé på biblioteket', 2);
+    await vote(cem.page, 'Give a dot to', 'Ungeråd med rigtig indflydelse', 1);
+    await cemVote.getByText(/Saved/).waitFor();
+
+    // Ann's second tab (same device, same voter id) has no extra dots: her 3 are already spent.
+    const annTab2 = await ann.context.newPage();
+    await annTab2.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    await annTab2.locator('.status[data-state="saved"]').waitFor();
+    await annTab2.getByRole('button', { name: /Afstemning/ }).click();
+    const tab2Vote = annTab2.getByRole('region', { name: 'Prikafstemning' });
+    await tab2Vote.getByText('Du har brugt 3 af dine 3 prikker.').waitFor();
+    expect(await annTab2.getByRole('button', { name: 'Giv en prik til Gratis bus til skolen' }).isDisabled()).toBe(true);
+    await annTab2.close();
+
+    for (const p of [ann.page, bo.page]) await p.locator('.vote-participation[data-voters="3"]').waitFor();
+    await cem.page.locator('.vote-participation[data-voters="3"]').waitFor();
+    expect(await axe(ann.page)).toEqual([]);
+    await ann.page.screenshot({ path: '.tmp/e2e-cocreation-voting.png' });
+
+    // Cem closes, Ann reveals: the same results, per role, for everyone.
+    await cemVote.getByRole('button', { name: 'Close voting' }).click();
+    await annVote.locator('[data-round-status="closed"]').waitFor();
+    await annVote.getByRole('button', { name: 'Vis resultatet for alle' }).click();
+    for (const p of [ann.page, bo.page, cem.page]) await p.locator('[data-round-status="revealed"]').waitFor();
+    const annResults = await results(ann.page);
+    expect(await results(bo.page)).toEqual(annResults);
+    expect((await results(cem.page)).map((r) => [r.text, r.dots, r.broad])).toEqual(annResults.map((r) => [r.text, r.dots, r.broad]));
+    // Equal weight per role: 3 dots from each role; the ideas two roles support come first.
+    expect(annResults.map((r) => [r.text, r.dots, r.broad])).toEqual([
+      ['Lektiecafé på biblioteket', '3', true],
+      ['Ungeråd med rigtig indflydelse', '3', true],
+      ['Gratis bus til skolen', '3', false],
+    ]);
+    expect(annResults[0]?.roles).toContain('Borger: 1');
+    expect(annResults[0]?.roles).toContain('Virksomhed: 2');
+    await ann.page.getByText('3 deltagere fordelte 9 prikker.').waitFor();
+    await cem.page.getByText('3 participants spread 9 dots.').waitFor();
+    // Names come back when the round is over.
+    await ann.page.getByText('Navne er skjult – kun roller vises.').waitFor({ state: 'detached' });
+    expect(await axe(ann.page)).toEqual([]);
+    expect(await axe(cem.page)).toEqual([]);
+    await ann.page.screenshot({ path: '.tmp/e2e-cocreation-results.png' });
+    await cem.page.screenshot({ path: '.tmp/e2e-cocreation-results-en.png' });
+
+    expect(ann.errors).toEqual([]);
+    expect(bo.errors).toEqual([]);
+    expect(cem.errors).toEqual([]);
+    for (const p of [ann, bo, cem]) await p.context.close();
+  });
+});
