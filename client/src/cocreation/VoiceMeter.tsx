@@ -36,6 +36,18 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
         {t('voiceTitle')}
       </h2>
       <p className="voice-intro">{t('voiceIntro')}</p>
+      <p className={top ? 'voice-nudge' : 'voice-ok'} role="status">
+        {top
+          ? t('voiceNudge', {
+              role: label(top.role),
+              c: pct(top.contributionShare),
+              p: pct(top.peopleShare),
+              quiet: voice.quiet.length ? voice.quiet.map((q) => label(q).toLowerCase()).join(', ') : t('voiceOthers'),
+            })
+          : voice.enough
+            ? t('voiceBalanced')
+            : t('voiceTooEarly')}
+      </p>
       {voice.rows.length === 0 && <p className="muted small">{t('voiceEmpty')}</p>}
       <ul className="voice-rows">
         {voice.rows.map((r) => (
@@ -63,18 +75,6 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
           </li>
         ))}
       </ul>
-      <p className={top ? 'voice-nudge' : 'voice-ok'} role="status">
-        {top
-          ? t('voiceNudge', {
-              role: label(top.role),
-              c: pct(top.contributionShare),
-              p: pct(top.peopleShare),
-              quiet: voice.quiet.length ? voice.quiet.map((q) => label(q).toLowerCase()).join(', ') : t('voiceOthers'),
-            })
-          : voice.enough
-            ? t('voiceBalanced')
-            : t('voiceTooEarly')}
-      </p>
     </section>
   );
 }
