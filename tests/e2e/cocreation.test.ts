@@ -90,7 +90,18 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await ann.page.screenshot({ path: '.tmp/e2e-cocreation-lens.png' });
     await ann.page.getByRole('button', { name: 'Stop linsen' }).click();
     await expect.poll(() => politicianIdea.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
-    await ann.page.getByRole('button', { name: 'Luk' }).first().click();
+
+    // Ann adds the citizen perspective from the lens; it is no longer missing (for Bo too).
+    await lens.getByRole('button', { name: 'Tilføj mit perspektiv (Borger)' }).click();
+    await ann.page.locator('.card-editor').waitFor();
+    await ann.page.keyboard.type('Bussen kører for sjældent om aftenen');
+    await ann.page.keyboard.press('Escape');
+    await bo.page.getByRole('button', { name: 'Perspektiver' }).click();
+    const boLens = bo.page.getByRole('region', { name: 'Perspektiver på hvert problem' });
+    await boLens.locator('[data-role="citizen"]', { hasText: 'Bussen kører for sjældent' }).waitFor();
+    await boLens.getByText('Intet perspektiv fra borger endnu').waitFor({ state: 'detached' });
+    await boLens.getByText('Intet perspektiv fra virksomhed endnu').waitFor();
+    await bo.page.getByRole('button', { name: 'Luk' }).first().click();
 
     // Bo starts a round: 3 dots, equal weight per role, names hidden while voting.
     await bo.page.getByRole('button', { name: 'Afstemning' }).click();
@@ -112,8 +123,7 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     };
     await ann.page.getByRole('button', { name: /Afstemning/ }).click();
     const annVote = ann.page.getByRole('region', { name: 'Prikafstemning' });
-    await vote(ann.page, 'Giv en prik til', 'Ungeråd med rigtig indflydelse', 2);
-    await vote(ann.page, 'Giv en prik til', 'Lektiecafé på biblioteket', 1);
+    await vote(ann.page, 'Giv en prik til', 'Ungeråd med rigtig indflydelse', 3);
     await annVote.getByText('Du har brugt 3 af dine 3 prikker.').waitFor();
     await annVote.getByText(/Gemt/).waitFor();
 
@@ -149,14 +159,14 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     const annResults = await results(ann.page);
     expect(await results(bo.page)).toEqual(annResults);
     expect((await results(cem.page)).map((r) => [r.text, r.dots, r.broad])).toEqual(annResults.map((r) => [r.text, r.dots, r.broad]));
-    // Equal weight per role: 3 dots from each role; the ideas two roles support come first.
+    // Equal weight per role (3 weighted dots per role); the idea two roles support is highlighted.
     expect(annResults.map((r) => [r.text, r.dots, r.broad])).toEqual([
-      ['Lektiecafé på biblioteket', '3', true],
-      ['Ungeråd med rigtig indflydelse', '3', true],
+      ['Ungeråd med rigtig indflydelse', '4', true],
       ['Gratis bus til skolen', '3', false],
+      ['Lektiecafé på biblioteket', '2', false],
     ]);
-    expect(annResults[0]?.roles).toContain('Borger: 1');
-    expect(annResults[0]?.roles).toContain('Virksomhed: 2');
+    expect(annResults[0]?.roles).toContain('Borger: 3');
+    expect(annResults[0]?.roles).toContain('Virksomhed: 1');
     await ann.page.getByText('3 deltagere fordelte 9 prikker.').waitFor();
     await cem.page.getByText('3 participants spread 9 dots.').waitFor();
     // Names come back when the round is over.

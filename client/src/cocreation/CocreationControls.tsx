@@ -3,6 +3,7 @@ import { registerClient } from '../../../shared/cocreation/doc';
 import { inLens } from '../../../shared/cocreation/perspectives';
 import type { BoardItem } from '../../../shared/model/schema';
 import { roleLabel, type RoleId } from '../../../shared/roles';
+import { addCard } from '../board/create';
 import type { ItemView } from '../board/useBoardData';
 import type { PresenceUser } from '../board/presence';
 import { useT } from '../i18n/useT';
@@ -46,6 +47,22 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     conn.provider.on('sync', register);
     return () => conn.provider.off('sync', register);
   }, [conn, identity, canEdit]);
+
+  /** "Add my perspective" on a problem: a new perspective card by me, next to the problem, with its editor open. */
+  const addPerspective = (problemId: string) => {
+    if (!identity || !canEdit) return;
+    useUi.getState().select(problemId);
+    const id = addCard(conn, identity, items, 'perspective');
+    const problem = items.get(problemId);
+    if (id && problem && !('damaged' in problem)) {
+      const canvas = document.querySelector('.canvas');
+      const { camera, setCamera } = useUi.getState();
+      const w = canvas?.clientWidth ?? 1200;
+      const h = canvas?.clientHeight ?? 800;
+      setCamera({ zoom: camera.zoom, x: w / 2 - (problem.x + problem.w / 2) * camera.zoom, y: h / 2 - (problem.y + problem.h + 120) * camera.zoom });
+    }
+    setPanel(null);
+  };
 
   const list = useMemo(() => [...items.values()].filter((i): i is BoardItem => !('damaged' in i)), [items]);
   const anonymous = settings.anonymousNames || (round?.status === 'open' && round.anonymousNames);
@@ -91,7 +108,18 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
         </div>
       )}
       {panel === 'lens' && (
-        <PerspectivePanel doc={conn.doc} items={list} users={users} lens={lens} onLens={setLens} anonymous={anonymous} canEdit={canEdit} onClose={() => setPanel(null)} />
+        <PerspectivePanel
+          doc={conn.doc}
+          items={list}
+          users={users}
+          lens={lens}
+          onLens={setLens}
+          anonymous={anonymous}
+          canEdit={canEdit}
+          myRole={identity?.role ?? null}
+          onAdd={addPerspective}
+          onClose={() => setPanel(null)}
+        />
       )}
       {panel === 'vote' && (
         <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />

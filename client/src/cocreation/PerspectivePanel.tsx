@@ -17,11 +17,13 @@ interface Props {
   onLens(role: RoleId | null): void;
   anonymous: boolean;
   canEdit: boolean;
+  myRole: RoleId | null;
+  onAdd(problemId: string): void;
   onClose(): void;
 }
 
 /** Per problem: the perspectives of each role side by side, and the roles still missing. */
-export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, canEdit, onClose }: Props) {
+export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, canEdit, myRole, onAdd, onClose }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const { settings } = useCocreationState(doc);
@@ -86,6 +88,11 @@ export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, c
             </div>
           ) : (
             <p className="lens-covered">✓ {t('lensAllCovered')}</p>
+          )}
+          {canEdit && myRole && (
+            <button type="button" className="lens-add" onClick={() => onAdd(c.problem.id)}>
+              + {t('lensAddMine', { role: roleLabel(myRole, lang) })}
+            </button>
           )}
         </article>
       ))}
