@@ -511,3 +511,17 @@ export function pasteItems(
 export function duplicateItems(doc: Y.Doc, ids: readonly string[], author: Author, origin?: unknown, offset = 24): string[] {
   return pasteItems(doc, copyItems(doc, ids), offset, offset, author, origin);
 }
+
+/** Items lying entirely inside the frame's rectangle (not other frames' own ids excluded: nested frames move too). */
+export function itemsInFrame(doc: Y.Doc, frameId: string): string[] {
+  const f = getItem(doc, frameId);
+  if (!f || isDamaged(f) || f.kind !== 'frame') return [];
+  const out: string[] = [];
+  itemsMap(doc).forEach((value, id) => {
+    if (id === frameId) return;
+    const it = readItem(id, value);
+    if (isDamaged(it)) return;
+    if (it.x >= f.x && it.y >= f.y && it.x + it.w <= f.x + f.w && it.y + it.h <= f.y + f.h) out.push(id);
+  });
+  return out;
+}

@@ -14,7 +14,8 @@ export const META_KEY = 'meta';
 export const ITEMS_KEY = 'items';
 export const LINKS_KEY = 'links';
 
-export const ITEM_KINDS = ['problem', 'perspective', 'idea'] as const;
+/** `frame` (a named area grouping the items inside it) was added after version 1 shipped; see docs/data-model.md. */
+export const ITEM_KINDS = ['problem', 'perspective', 'idea', 'frame'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const LINK_KINDS = ['addresses', 'builds-on', 'perspective-on'] as const;
@@ -39,6 +40,7 @@ export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
   problem: { w: 320, h: 200 },
   perspective: { w: 260, h: 180 },
   idea: { w: 220, h: 160 },
+  frame: { w: 800, h: 560 },
 };
 
 export interface Author {
@@ -83,7 +85,12 @@ export interface IdeaItem extends ItemBase {
   kind: 'idea';
 }
 
-export type BoardItem = ProblemItem | PerspectiveItem | IdeaItem;
+/** A named area (its name is the body text); moving it moves the items inside it. */
+export interface FrameItem extends ItemBase {
+  kind: 'frame';
+}
+
+export type BoardItem = ProblemItem | PerspectiveItem | IdeaItem | FrameItem;
 
 /** An item whose stored fields failed validation; rendered as a "damaged card". */
 export interface DamagedItem {

@@ -88,7 +88,7 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
     color,
   };
   if (kind === 'perspective') return { ...base, kind, problemId: get('problemId') as string };
-  return { ...base, kind: kind as 'problem' | 'idea' };
+  return { ...base, kind: kind as 'problem' | 'idea' | 'frame' };
 }
 
 export function readLink(id: string, value: unknown): BoardLink | null {

@@ -274,6 +274,38 @@ describe('canvas interaction in Chromium', () => {
     await ann.context.close();
   });
 
+  it('a frame groups the cards inside it: moving the frame moves them', async () => {
+    const boardPath = await createBoard(server.url, { title: 'Rammer', lang: 'da' });
+    const ann = await person(browser, 'da-DK');
+    const { page } = ann;
+    await page.goto(url(boardPath, 'Ann', 'citizen'));
+    await ready(page);
+    await page.getByRole('button', { name: 'Ramme' }).click();
+    await typeInEditor(page, 'Fase 1');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await typeInEditor(page, 'Indeni');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const f0 = await cardBox(page, 'Fase 1');
+    const i0 = await cardBox(page, 'Indeni');
+    expect(i0.x).toBeGreaterThanOrEqual(f0.x);
+    const head = page.locator('.card-frame .card-head');
+    const hb = (await head.boundingBox())!;
+    await page.mouse.move(hb.x + 10, hb.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(hb.x + 60, hb.y + 40, { steps: 4 });
+    await page.mouse.move(hb.x + 90, hb.y + 70, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await cardBox(page, 'Fase 1')).x).not.toBe(f0.x);
+    const f1 = await cardBox(page, 'Fase 1');
+    const i1 = await cardBox(page, 'Indeni');
+    expect([i1.x - i0.x, i1.y - i0.y]).toEqual([f1.x - f0.x, f1.y - f0.y]);
+    expect(ann.errors).toEqual([]);
+    await ann.context.close();
+  });
+
   it("undo is per participant: my Ctrl+Z never reverts a co-participant's edit", async () => {
     const boardId = await createBoard(server.url, { title: 'Fortryd', lang: 'da' });
     const ann = await person(browser, 'da-DK');

@@ -8,6 +8,7 @@ import {
   duplicateItems,
   getItem,
   initBoard,
+  itemsInFrame,
   itemsMap,
   linkItems,
   listLinks,
@@ -143,5 +144,29 @@ describe('copy, paste and duplicate', () => {
     expect(listLinks(doc)[0]?.label).toBe('videre');
     expect(() => setLinkLabel(doc, l, 'x'.repeat(1000))).toThrow(BoardError);
     expect(() => setLinkLabel(doc, 'nope', 'x')).toThrow(BoardError);
+  });
+});
+
+describe('frames (additive item kind)', () => {
+  it('creates a named frame and finds the items lying entirely inside it', () => {
+    const doc = newDoc();
+    const f = createItem(doc, { kind: 'frame', x: 0, y: 0, author: hanne, text: 'Fase 1: idéer' });
+    expect(item(doc, f)).toMatchObject({ kind: 'frame', w: 800, h: 560 });
+    expect(readPlainText(item(doc, f).body)).toBe('Fase 1: idéer');
+    const inside = createItem(doc, { kind: 'idea', x: 100, y: 100, author: hanne });
+    const edge = createItem(doc, { kind: 'idea', x: 700, y: 100, author: hanne }); // sticks out (w 220)
+    const outside = createItem(doc, { kind: 'problem', x: 900, y: 0, author: hanne });
+    expect(itemsInFrame(doc, f)).toEqual([inside]);
+    expect(itemsInFrame(doc, inside)).toEqual([]);
+    expect([edge, outside]).not.toContain(itemsInFrame(doc, f)[0]);
+  });
+
+  it('cannot be linked, and reads back as damaged only when its fields are bad', () => {
+    const doc = newDoc();
+    const f = createItem(doc, { kind: 'frame', x: 0, y: 0, author: hanne });
+    const i = createItem(doc, { kind: 'idea', x: 0, y: 0, author: hanne });
+    expect(() => linkItems(doc, { kind: 'addresses', from: i, to: f })).toThrow(BoardError);
+    (itemsMap(doc).get(f) as Y.Map<unknown>).set('w', -1);
+    expect(isDamaged(readItem(f, itemsMap(doc).get(f)))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent } from 'react';
-import { deleteItems, moveItems, touchItem, updateItem } from '../../../shared/model/board';
+import { deleteItems, itemsInFrame, moveItems, touchItem, updateItem } from '../../../shared/model/board';
 import { readPlainText } from '../../../shared/model/richtext';
 import type { BoardItem, BoardLink } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
@@ -136,6 +136,11 @@ export function Canvas({
         }
         if (!ui.selection.has(id)) ui.select(id);
         const ids = [...useUi.getState().selection];
+        // Moving a frame moves the items inside it.
+        for (const sid of [...ids]) {
+          const it = itemsRef.current.get(sid);
+          if (it && !('damaged' in it) && it.kind === 'frame') for (const inner of itemsInFrame(doc, sid)) if (!ids.includes(inner)) ids.push(inner);
+        }
         const starts = new Map<string, { x: number; y: number }>();
         const els = new Map<string, HTMLElement>();
         for (const sid of ids) {

@@ -44,6 +44,9 @@ export function Toolbar({
       <button type="button" className="tool tool-idea" onClick={() => add('idea')} title={t('addIdeaHint')}>
         <PlusIcon /> {t('addIdea')}
       </button>
+      <button type="button" className="tool tool-frame" onClick={() => add('frame')} title={t('addFrameHint')}>
+        <PlusIcon /> {t('addFrame')}
+      </button>
       <span className="tool-sep" aria-hidden="true" />
       <button type="button" className="tool" aria-pressed={tool === 'select'} onClick={() => useUi.getState().setTool('select')} title={`${t('key_select')} (V)`}>
         {t('toolSelect')}

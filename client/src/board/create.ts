@@ -39,7 +39,7 @@ export function addCard(conn: BoardConnection, identity: Identity, items: Readon
   const centre = screenToBoard(camera, w / 2, h / 2);
   let x = Math.round(centre.x - size.w / 2 + jitter);
   let y = Math.round(centre.y - size.h / 2 + jitter);
-  if (targetProblem && kind !== 'problem') {
+  if (targetProblem && (kind === 'idea' || kind === 'perspective')) {
     x = Math.round(targetProblem.x + (kind === 'perspective' ? -40 : 300) + jitter);
     y = Math.round(targetProblem.y + targetProblem.h + 60 + jitter);
   }
@@ -54,7 +54,8 @@ export function addCard(conn: BoardConnection, identity: Identity, items: Readon
         kind,
         x,
         y,
-        z: zRange(doc).max + 1,
+        // Frames go behind everything, so the cards placed on them stay clickable.
+        z: kind === 'frame' ? zRange(doc).min - 1 : zRange(doc).max + 1,
         author: identity,
         ...(kind === 'perspective' && targetProblem ? { problemId: targetProblem.id } : {}),
       },

@@ -299,6 +299,9 @@ export const STRINGS = {
     summonAsk: '{name} beder dig komme til sit udsnit af tavlen.',
     summonAccept: 'Gå derhen',
     summonDecline: 'Nej tak',
+    kind_frame: 'Ramme',
+    addFrame: 'Ramme',
+    addFrameHint: 'Nyt navngivet område; flyt rammen, og kortene i den flytter med',
   },
   en: {
     appName: 'Samskab',
@@ -599,6 +602,9 @@ export const STRINGS = {
     summonAsk: '{name} asks you to come to their view of the board.',
     summonAccept: 'Go there',
     summonDecline: 'No thanks',
+    kind_frame: 'Frame',
+    addFrame: 'Frame',
+    addFrameHint: 'New named area; move the frame and the cards inside move with it',
   },
 } as const;
 
