@@ -168,6 +168,9 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     expect(annResults[0]?.roles).toContain('Borger: 3');
     expect(annResults[0]?.roles).toContain('Virksomhed: 1');
     await ann.page.getByText('3 deltagere fordelte 9 prikker.').waitFor();
+    // The result is also on the idea cards on the board.
+    const badge = await citizenIdea.evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(badge).toBe('"● 4 prikker ★"');
     await cem.page.getByText('3 participants spread 9 dots.').waitFor();
     // Names come back when the round is over.
     await ann.page.getByText('Navne er skjult – kun roller vises.').waitFor({ state: 'detached' });
@@ -175,6 +178,12 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     expect(await axe(cem.page)).toEqual([]);
     await ann.page.screenshot({ path: '.tmp/e2e-cocreation-results.png' });
     await cem.page.screenshot({ path: '.tmp/e2e-cocreation-results-en.png' });
+    // The board itself, with the result badges on the idea cards.
+    await ann.page.getByRole('region', { name: 'Prikafstemning' }).getByRole('button', { name: 'Luk' }).click();
+    await ann.page.locator('.canvas').click({ position: { x: 700, y: 700 } });
+    await ann.page.getByRole('button', { name: 'Vis alt' }).click();
+    await ann.page.getByRole('button', { name: 'Zoom ud' }).click();
+    await ann.page.screenshot({ path: '.tmp/e2e-cocreation-results-board.png' });
 
     expect(ann.errors).toEqual([]);
     expect(bo.errors).toEqual([]);

@@ -83,8 +83,18 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       }
       for (const [label, sel] of byLabel) rules.push(`${sel.join(',')}{content:${JSON.stringify(label)};font-size:12px}`);
     }
+    // After a reveal, each idea card carries its result: dots (and ★ when several roles support it).
+    if (round?.status === 'revealed' && round.results) {
+      for (const r of round.results.ideas) {
+        if (!safe(r.ideaId)) continue;
+        const label = `● ${t('voteDotsN', { n: String(r.dots) })}${r.broad ? ' ★' : ''}`;
+        rules.push(
+          `.card[data-item-id="${r.ideaId}"]::before{content:${JSON.stringify(label)};position:absolute;right:-8px;top:-14px;z-index:1;background:${r.broad ? '#7a5600' : '#1f4e5f'};color:#fff;font-size:12px;font-weight:700;padding:2px 9px;border-radius:999px;box-shadow:0 1px 4px rgb(0 0 0 / 25%)}`,
+        );
+      }
+    }
     return rules.join('\n');
-  }, [lens, anonymous, list, lang]);
+  }, [lens, anonymous, list, lang, round, t]);
 
   return (
     <>
