@@ -13,7 +13,7 @@ import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
 import { handleOutcomesApi } from './http/outcomes';
-import { closeCocreation, handleCocreationApi } from './http/cocreation';
+import { closeCocreation, eraseCocreation, handleCocreationApi } from './http/cocreation';
 import { PostgresSnapshotStore } from './snapshots/postgres';
 import { Outcomes } from './snapshots/service';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
@@ -70,6 +70,7 @@ export async function startServer(
   }
   const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
   const outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
+  outcomes.onErased = (boardId) => eraseCocreation(rooms, config.dataDir, boardId);
   const sync = createSyncEndpoint(rooms, log, config, access, metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);

@@ -150,6 +150,11 @@ export class Cocreation {
     return { votes, used: used(votes), dots: r.dots };
   }
 
+  /** Deletes a board's rounds and ballots (the board was erased). */
+  erase(boardId: string): void {
+    this.store.deleteBoard(boardId);
+  }
+
   shutdown(): void {
     this.store.close();
   }

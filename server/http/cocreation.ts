@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { isValidBoardId } from '../../shared/ids';
 import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
 import { isRoleId } from '../../shared/roles';
@@ -43,6 +45,19 @@ function serviceFor(deps: CocreationDeps): Cocreation {
 export function closeCocreation(rooms: Rooms): void {
   services.get(rooms)?.shutdown();
   services.delete(rooms);
+}
+
+/** Erases a deleted board's rounds and ballots (also when no vote route was used since the start). */
+export function eraseCocreation(rooms: Rooms, dataDir: string, boardId: string): void {
+  const running = services.get(rooms);
+  if (running) return running.erase(boardId);
+  if (!fs.existsSync(path.join(dataDir, 'cocreation.sqlite'))) return;
+  const store = new SqliteBallotStore(dataDir);
+  try {
+    store.deleteBoard(boardId);
+  } finally {
+    store.close();
+  }
 }
 
 function object(body: unknown): Record<string, unknown> {

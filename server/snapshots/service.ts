@@ -32,6 +32,8 @@ export class Outcomes {
   private readonly lastSnapshotVector = new Map<string, string>();
   private readonly lastHourly = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  /** Called after a board is erased, for other stores that hold data of the board (vote ballots). */
+  onErased: ((boardId: string) => void | Promise<void>) | null = null;
 
   constructor(
     private readonly rooms: Rooms,
@@ -178,6 +180,7 @@ export class Outcomes {
     await this.inFlight.get(boardId);
     await this.store.deleteBoard(boardId);
     await this.snapshots.deleteBoard(boardId);
+    await this.onErased?.(boardId);
     this.lastSnapshotVector.delete(boardId);
     this.lastHourly.delete(boardId);
     this.log.info({ board: boardId }, 'board erased');

@@ -149,4 +149,31 @@ describe('co-creation: dot-vote rounds', () => {
     await waitFor(() => readRoundOf(b.doc)?.status === 'open', { message: 'round in B' });
     expect(readRoundOf(b.doc)?.participation.voters).toBe(0);
   });
+
+  it('deleting a board erases its rounds and ballots from the ballot store', async () => {
+    const { srv, key, i1, base, board } = await setup();
+    const other = await createProtectedBoard(srv, { title: 'Anden tavle' });
+    const o = connectClient(scope, srv.wsUrl, other.id, { params: { k: other.editorKey } });
+    await o.waitSynced();
+    const oi = createItem(o.doc, { kind: 'idea', x: 0, y: 0, author: author(), text: 'Bliver' });
+    await o.waitSaved();
+    const roundId = (await call(srv, 'POST', base, { key, body: { dots: 2 } })).json.id as string;
+    await call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 2 } } });
+    const otherRound = (await call(srv, 'POST', `/api/boards/${other.id}/rounds`, { key: other.editorKey, body: { dots: 2 } })).json.id as string;
+    await call(srv, 'PUT', `/api/boards/${other.id}/rounds/${otherRound}/ballot`, { key: other.editorKey, voter: voter(2), body: { role: 'citizen', votes: { [oi]: 1 } } });
+
+    const del = await call(srv, 'DELETE', `/api/boards/${board.id}`, { key, body: { confirm: board.id } });
+    expect(del.status).toBe(200);
+    const { SqliteBallotStore } = await import('../../server/cocreation/store');
+    const store = new SqliteBallotStore(srv.dataDir);
+    try {
+      expect(store.round(board.id, roundId)).toBeNull();
+      expect(store.ballots(board.id, roundId)).toEqual([]);
+      expect(store.ballots(other.id, otherRound)).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+    const file = fs.readFileSync(path.join(srv.dataDir, 'cocreation.sqlite'));
+    expect(file.includes(Buffer.from(board.id))).toBe(false);
+  });
 });
