@@ -101,7 +101,10 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await boLens.locator('[data-role="citizen"]', { hasText: 'Bussen kører for sjældent' }).waitFor();
     await boLens.getByText('Intet perspektiv fra borger endnu').waitFor({ state: 'detached' });
     await boLens.getByText('Intet perspektiv fra virksomhed endnu').waitFor();
-    await bo.page.getByRole('button', { name: 'Luk' }).first().click();
+    // Keyboard: the panel takes focus when it opens, and Escape closes it.
+    expect(await bo.page.evaluate(() => document.activeElement?.id)).toBe('lens-title');
+    await bo.page.keyboard.press('Escape');
+    await boLens.waitFor({ state: 'detached' });
 
     // Bo starts a round: 3 dots, equal weight per role, names hidden while voting.
     await bo.page.getByRole('button', { name: 'Afstemning' }).click();

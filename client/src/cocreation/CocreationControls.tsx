@@ -74,7 +74,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       if (dim.length) rules.push(`${dim.join(',')}{opacity:.22;filter:grayscale(.9)}`);
     }
     if (anonymous) {
-      rules.push('.card .card-author{font-size:0}.presence .presence-name,.remote-cursor-label{display:none}.presence .avatar{color:transparent}');
+      rules.push('.card .card-author{font-size:0}.presence .presence-name,.remote-cursor-label,.card-editors{display:none}.presence .avatar{color:transparent}');
       const byLabel = new Map<string, string[]>();
       for (const i of list) {
         if (!safe(i.id)) continue;

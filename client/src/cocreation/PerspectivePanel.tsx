@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import { setAnonymousNames } from '../../../shared/cocreation/doc';
 import { expectedRoles, firstLine, perspectiveCoverage } from '../../../shared/cocreation/perspectives';
@@ -26,13 +26,16 @@ interface Props {
 export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, canEdit, myRole, onAdd, onClose }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
+  // Keyboard users land in the panel when it opens.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const { settings } = useCocreationState(doc);
   const coverage = useMemo(() => perspectiveCoverage(items, expectedRoles(items, users.map((u) => u.role))), [items, users]);
 
   return (
-    <section className="co-panel" aria-labelledby="lens-title">
+    <section className="co-panel" aria-labelledby="lens-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
       <div className="co-head">
-        <h2 id="lens-title">{t('lensTitle')}</h2>
+        <h2 id="lens-title" tabIndex={-1} ref={heading}>{t('lensTitle')}</h2>
         <button type="button" onClick={onClose}>
           {t('close')}
         </button>

@@ -37,6 +37,9 @@ function RoleCountsLine({ counts }: { counts: RoleCounts }) {
 export function VotePanel({ boardId, items, round, identity, params, canEdit, anonymous, onClose }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
+  // Keyboard users land in the panel when it opens.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const [dots, setDots] = useState(3);
   const [equalWeight, setEqualWeight] = useState(true);
   const [anonNames, setAnonNames] = useState(false);
@@ -119,9 +122,9 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
   const maxDots = results ? Math.max(1, ...results.ideas.map((i) => (round?.equalWeight ? i.weighted : i.dots))) : 1;
 
   return (
-    <section className="co-panel vote-panel" aria-labelledby="vote-title">
+    <section className="co-panel vote-panel" aria-labelledby="vote-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
       <div className="co-head">
-        <h2 id="vote-title">{t('voteTitle')}</h2>
+        <h2 id="vote-title" tabIndex={-1} ref={heading}>{t('voteTitle')}</h2>
         <button type="button" onClick={onClose}>
           {t('close')}
         </button>
