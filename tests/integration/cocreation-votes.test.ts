@@ -176,4 +176,20 @@ describe('co-creation: dot-vote rounds', () => {
     const file = fs.readFileSync(path.join(srv.dataDir, 'cocreation.sqlite'));
     expect(file.includes(Buffer.from(board.id))).toBe(false);
   });
+
+  it('many tabs of one voter sending at the same moment still end with one set of dots', async () => {
+    const { srv, key, b, i1, i2, i3, base } = await setup();
+    const roundId = (await call(srv, 'POST', base, { key, body: { dots: 3 } })).json.id as string;
+    const ideas = [i1, i2, i3];
+    const answers = await Promise.all(
+      Array.from({ length: 9 }, (_, n) => call(srv, 'PUT', `${base}/${roundId}/ballot`, { key, voter: voter(7), body: { role: 'citizen', votes: { [ideas[n % 3] as string]: 3 } } })),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const own = await call(srv, 'GET', `${base}/${roundId}/ballot`, { key, voter: voter(7) });
+    expect(own.json.used).toBe(3);
+    await waitFor(() => readRoundOf(b.doc)?.participation.voters === 1, { message: 'one voter in B' });
+    await call(srv, 'POST', `${base}/${roundId}/reveal`, { key });
+    await waitFor(() => readRoundOf(b.doc)?.status === 'revealed', { message: 'reveal in B' });
+    expect(readRoundOf(b.doc)?.results?.dots).toBe(3);
+  });
 });
