@@ -6,11 +6,13 @@ import { ROLE_IDS, type RoleId } from '../roles';
  *
  * Contributions come in kinds (items created, edits, votes) of very different
  * sizes (one typed word is several edits), so each kind is turned into shares
- * first and the role's contribution share is the mean over the kinds that have
- * any activity.
+ * first and the role's contribution share is the weighted mean over the kinds
+ * that have any activity. Edits (raw Yjs operations: every typed character)
+ * are the noisiest measure and weigh half as much as cards and votes.
  */
 export type ContributionKind = 'items' | 'edits' | 'votes';
 export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'votes'];
+export const KIND_WEIGHTS: Record<ContributionKind, number> = { items: 1, edits: 0.5, votes: 1 };
 
 /** A role dominates when its contribution share is at least this many times its share of people… */
 export const DOMINATION_RATIO = 1.5;
@@ -56,7 +58,8 @@ export function computeVoice(input: VoiceInput): VoiceResult {
   const active = CONTRIBUTION_KINDS.filter((k) => totals[k] > 0);
   const enough = totals.items + totals.votes >= MIN_CONTRIBUTIONS && totalPeople >= 2;
   const rows: VoiceRow[] = ROLE_IDS.filter((r) => (people[r] ?? 0) > 0 || CONTRIBUTION_KINDS.some((k) => (input[k][r] ?? 0) > 0)).map((role) => {
-    const contributionShare = active.length === 0 ? 0 : active.reduce((a, k) => a + (input[k][role] ?? 0) / totals[k], 0) / active.length;
+    const weight = active.reduce((a, k) => a + KIND_WEIGHTS[k], 0);
+    const contributionShare = active.length === 0 ? 0 : active.reduce((a, k) => a + (KIND_WEIGHTS[k] * (input[k][role] ?? 0)) / totals[k], 0) / weight;
     const peopleShare = totalPeople === 0 ? 0 : (people[role] ?? 0) / totalPeople;
     let status: VoiceRow['status'] = 'balanced';
     if (enough && peopleShare > 0 && contributionShare >= peopleShare * DOMINATION_RATIO && contributionShare - peopleShare >= DOMINATION_MARGIN) status = 'dominating';

@@ -18,13 +18,13 @@ describe('equal-voice meter', () => {
     expect(v.enough).toBe(true);
     const pol = v.rows.find((r) => r.role === 'politician');
     expect(pol?.peopleShare).toBeCloseTo(2 / 7);
-    expect(pol?.contributionShare).toBeCloseTo(0.8); // mean of 8/10 and 800/1000
+    expect(pol?.contributionShare).toBeCloseTo(0.8); // weighted mean of 8/10 and 800/1000
     expect(v.dominating).toEqual(['politician']);
     expect(v.quiet).toEqual(['citizen']);
     expect(v.rows[0]?.role).toBe('politician');
   });
 
-  it('averages kinds so that typing volume does not outweigh cards and votes', () => {
+  it('averages kinds (edits at half weight) so that typing volume does not outweigh cards and votes', () => {
     const v = computeVoice({
       participants: ['citizen', 'researcher'],
       items: { citizen: 3, researcher: 3 },
@@ -32,7 +32,7 @@ describe('equal-voice meter', () => {
       votes: { citizen: 1, researcher: 1 },
     });
     const r = v.rows.find((x) => x.role === 'researcher');
-    expect(r?.contributionShare).toBeCloseTo((0.5 + 5000 / 5010 + 0.5) / 3);
+    expect(r?.contributionShare).toBeCloseTo((0.5 + 0.5 * (5000 / 5010) + 0.5) / 2.5); // edits weigh half
     expect(v.dominating).toEqual([]);
   });
 

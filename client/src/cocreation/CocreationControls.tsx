@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { registerClient } from '../../../shared/cocreation/doc';
 import { inLens } from '../../../shared/cocreation/perspectives';
 import type { BoardItem } from '../../../shared/model/schema';
@@ -39,13 +40,19 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   const [lens, setLens] = useState<RoleId | null>(null);
   const { round, settings } = useCocreationState(conn.doc);
 
-  // Declare this client's role once per role, so the meter can count its edits (docs/cocreation.md).
+  // Declare this client's role so the meter can count its edits (docs/cocreation.md) — on its first
+  // own edit, so that only looking at a board never changes it.
   useEffect(() => {
     if (!identity || !canEdit) return;
-    const register = () => registerClient(conn.doc, identity.role, 'cocreation');
-    if (conn.provider.synced) register();
-    conn.provider.on('sync', register);
-    return () => conn.provider.off('sync', register);
+    const doc = conn.doc;
+    let done = false;
+    const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (done || !tr.local || origin === 'cocreation') return;
+      done = true;
+      queueMicrotask(() => registerClient(doc, identity.role, 'cocreation'));
+    };
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
   }, [conn, identity, canEdit]);
 
   /** "Add my perspective" on a problem: a new perspective card by me, next to the problem, with its editor open. */
