@@ -31,16 +31,4 @@ export interface AccessStore {
   close(): Promise<void> | void;
 }
 
-export type Mode = 'editor' | 'observer';
-
-/** Why a request or upgrade was refused; the client shows a text per reason. */
-export type DenyReason =
-  | 'link-required'
-  | 'link-invalid'
-  | 'link-rotated'
-  | 'passcode-required'
-  | 'passcode-wrong'
-  | 'too-many-attempts'
-  | 'origin-not-allowed'
-  | 'editor-only'
-  | 'open-board';
+export type { DenyReason, Mode } from '../../shared/access';

@@ -1,17 +1,8 @@
 import { ACCESS_KEY_HEADER, ACCESS_PASSCODE_HEADER } from '../../../shared/protocol';
 
-export type Mode = 'editor' | 'observer';
+import type { DenyReason, Mode } from '../../../shared/access';
 
-export type DenyReason =
-  | 'link-required'
-  | 'link-invalid'
-  | 'link-rotated'
-  | 'passcode-required'
-  | 'passcode-wrong'
-  | 'too-many-attempts'
-  | 'origin-not-allowed'
-  | 'editor-only'
-  | 'open-board';
+export type { DenyReason, Mode };
 
 /** GET /api/boards/<id>/access (docs/access.md). */
 export interface AccessInfo {

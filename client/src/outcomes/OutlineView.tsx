@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { projectReport, type BoardReport } from '../../../shared/export/projection';
+import { projectReport, type BoardReport, type ReportIdea } from '../../../shared/export/projection';
 import { itemsMap } from '../../../shared/model/board';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -81,6 +81,28 @@ export function OutlineView({
     );
   };
 
+  const perspectiveList = (list: BoardReport['loosePerspectives']) => (
+    <ul>
+      {list.map((v) => (
+        <li key={v.id}>
+          <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
+        </li>
+      ))}
+    </ul>
+  );
+  const ideaList = (list: ReportIdea[]) => (
+    <ol>
+      {list.map((i) => (
+        <li key={i.id}>
+          {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
+          <span className="muted">
+            — {i.authorName} · {i.roleLabel}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+
   return (
     <article className="outline" aria-labelledby="outline-title">
       <div className="outline-head no-print">
@@ -102,51 +124,21 @@ export function OutlineView({
             {p.authorName} · {p.roleLabel}
           </p>
           <h3>{t('outlinePerspectives')}</h3>
-          <ul>
-            {p.perspectives.map((v) => (
-              <li key={v.id}>
-                <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
-              </li>
-            ))}
-          </ul>
+          {perspectiveList(p.perspectives)}
           <h3>{t('outlineIdeas')}</h3>
-          <ol>
-            {p.ideas.map((i) => (
-              <li key={i.id}>
-                {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
-                <span className="muted">
-                  — {i.authorName} · {i.roleLabel}
-                </span>
-              </li>
-            ))}
-          </ol>
+          {ideaList(p.ideas)}
         </section>
       ))}
       {report.looseIdeas.length > 0 && (
         <section aria-labelledby="outline-other">
           <h2 id="outline-other">{t('outlineOtherIdeas')}</h2>
-          <ol>
-            {report.looseIdeas.map((i) => (
-              <li key={i.id}>
-                {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
-                <span className="muted">
-                  — {i.authorName} · {i.roleLabel}
-                </span>
-              </li>
-            ))}
-          </ol>
+          {ideaList(report.looseIdeas)}
         </section>
       )}
       {report.loosePerspectives.length > 0 && (
         <section aria-labelledby="outline-loose">
           <h2 id="outline-loose">{t('outlineLoose')}</h2>
-          <ul>
-            {report.loosePerspectives.map((v) => (
-              <li key={v.id}>
-                <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
-              </li>
-            ))}
-          </ul>
+          {perspectiveList(report.loosePerspectives)}
         </section>
       )}
     </article>
