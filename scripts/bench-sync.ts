@@ -203,8 +203,12 @@ async function main() {
       ];
   const results: Array<{ scenario: string; server: string; r: LoadResult }> = [];
   const extra: Record<string, { load5k: number; rss500: number }> = {};
-  for (const start of [startSamskab, startReference]) {
-    for (const sc of scenarios) {
+  // BENCH_ONLY=samskab and BENCH_SCENARIO=<clients> narrow a run while tuning (no report is written then).
+  const only = process.env.BENCH_ONLY;
+  const starts = [startSamskab, startReference].filter((s) => !only || (only === 'samskab') === (s === startSamskab));
+  const picked = scenarios.filter((s) => !process.env.BENCH_SCENARIO || String(s.clients) === process.env.BENCH_SCENARIO);
+  for (const start of starts) {
+    for (const sc of picked) {
       // A fresh process per scenario, so one scenario's backlog cannot spill into the next.
       const server = await start();
       try {
@@ -219,6 +223,7 @@ async function main() {
         await server.stop();
       }
     }
+    if (process.env.BENCH_SCENARIO) continue;
     const server = await start();
     try {
       const load5k = await loadTime(server, QUICK ? 500 : 5000);
@@ -276,7 +281,7 @@ function writeReport(
   } else {
     doc += `\n## Sync server (\`npm run bench:sync\`)\n\n${block}\n`;
   }
-  if (!QUICK) fs.writeFileSync(file, doc);
+  if (!QUICK && !process.env.BENCH_ONLY && !process.env.BENCH_SCENARIO) fs.writeFileSync(file, doc);
 }
 
 main().then(

@@ -50,6 +50,13 @@ export async function startProcess(
   let out = '';
   proc.stdout?.setEncoding('utf8').on('data', (s: string) => (out += s));
   proc.stderr?.setEncoding('utf8').on('data', (s: string) => (out += s));
+  // BENCH_SERVER_LOG=<file>: keep the servers' own output for diagnosis.
+  if (process.env.BENCH_SERVER_LOG) {
+    const file = process.env.BENCH_SERVER_LOG;
+    const save = (s: string) => fs.appendFileSync(file, s);
+    proc.stdout?.on('data', save);
+    proc.stderr?.on('data', save);
+  }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 20_000);
     const check = () => {

@@ -5,7 +5,8 @@ import { ideasToCsv } from '../../shared/export/csv';
 import { boardToJson, docFromExport, ImportError } from '../../shared/export/json';
 import { boardToSvg } from '../../shared/export/svg';
 import { isValidBoardId, newBoardId } from '../../shared/ids';
-import { readMeta } from '../../shared/model/board';
+import { getItem, itemsInFrame, readMeta } from '../../shared/model/board';
+import { isDamaged } from '../../shared/model/validate';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import { linksOf, type AccessService } from '../access/service';
 import { MAX_SNAPSHOT_NAME, type Outcomes } from '../snapshots/service';
@@ -44,7 +45,16 @@ function fileStem(doc: Y.Doc, fallback: string): string {
   return title || fallback;
 }
 
-function exportDoc(res: ServerResponse, doc: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean): void {
+/** `?frame=<id>`: only that frame and what lies inside it (image exports). */
+function frameFilter(doc: Y.Doc, url: URL): Set<string> | undefined {
+  const frameId = url.searchParams.get('frame');
+  if (frameId === null) return undefined;
+  const frame = getItem(doc, frameId);
+  if (!frame || isDamaged(frame) || frame.kind !== 'frame') throw new HttpError(404, 'no such frame on this board');
+  return new Set([frameId, ...itemsInFrame(doc, frameId)]);
+}
+
+function exportDoc(res: ServerResponse, doc: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL): void {
   const name = download ? `${stem}.${format}` : undefined;
   switch (format) {
     case 'md':
@@ -53,8 +63,10 @@ function exportDoc(res: ServerResponse, doc: Y.Doc, format: ExportFormat, lang: 
       return sendText(res, 200, EXPORT_TYPES.csv, ideasToCsv(doc, lang), name);
     case 'json':
       return sendText(res, 200, EXPORT_TYPES.json, JSON.stringify(boardToJson(doc), null, 2), name);
-    case 'svg':
-      return sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(doc), name);
+    case 'svg': {
+      const only = frameFilter(doc, url);
+      return sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(doc, only ? { only } : {}), name);
+    }
   }
 }
 
@@ -164,18 +176,24 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
   const live = /^\/export\.(md|json|csv|svg)$/.exec(rest);
   if (live) {
     const doc = await outcomes.currentDoc(boardId);
-    exportDoc(res, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download);
-    doc.destroy();
+    try {
+      exportDoc(res, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download, url);
+    } finally {
+      doc.destroy();
+    }
     return true;
   }
   const snap = /^\/snapshots\/([^/]+)(?:\/(export\.(md|json|csv|svg)|thumbnail\.svg))?$/.exec(rest);
   if (snap) {
     const found = await outcomes.snapshotDoc(boardId, snap[1] as string);
     if (!found) throw new HttpError(404, 'no such snapshot');
-    if (snap[2] === undefined) sendJson(res, 200, found.meta);
-    else if (snap[2] === 'thumbnail.svg') sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(found.doc, { text: false, width: 320 }));
-    else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download);
-    found.doc.destroy();
+    try {
+      if (snap[2] === undefined) sendJson(res, 200, found.meta);
+      else if (snap[2] === 'thumbnail.svg') sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(found.doc, { text: false, width: 320 }));
+      else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download, url);
+    } finally {
+      found.doc.destroy();
+    }
     return true;
   }
   return false;

@@ -56,8 +56,14 @@ const STORAGE_ORIGIN = Symbol('storage');
 const BUS_ORIGIN = Symbol('bus');
 
 const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
-/** Shortest time between two flushes of a busy room (see scheduleFlush). */
-const FLUSH_INTERVAL_MS = 4;
+/**
+ * Shortest time between two flushes of a busy room (see scheduleFlush). It
+ * grows with the number of peers: every flush costs one frame per peer, so a
+ * room of 500 gets fewer, larger frames (25 ms apart) instead of a queue.
+ */
+const FLUSH_INTERVAL_MIN_MS = 4;
+const FLUSH_INTERVAL_MAX_MS = 40;
+const FLUSH_MS_PER_PEER = 0.05;
 
 /**
  * One board in memory: its Y.Doc, presence, and connected peers.
@@ -372,13 +378,14 @@ export class Room {
 
   /**
    * Batching: an idle room flushes on the next turn of the event loop (no added
-   * latency); a busy one at most every FLUSH_INTERVAL_MS, so each peer gets one
+   * latency); a busy one at most every flush interval, so each peer gets one
    * merged frame per interval instead of one frame per edit of every editor.
    */
   private scheduleFlush(): void {
     if (this.flushScheduled || this.destroyed) return;
     this.flushScheduled = true;
-    const wait = Math.max(0, this.lastFlushAt + FLUSH_INTERVAL_MS - performance.now());
+    const interval = Math.min(FLUSH_INTERVAL_MAX_MS, Math.max(FLUSH_INTERVAL_MIN_MS, this.peers.size * FLUSH_MS_PER_PEER));
+    const wait = Math.max(0, this.lastFlushAt + interval - performance.now());
     this.nextFlush = new Promise<void>((resolve) => {
       const run = () => {
         this.flushChain = this.flushChain.then(() => this.flush());

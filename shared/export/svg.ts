@@ -42,7 +42,10 @@ export interface SvgOptions {
 /** The board (or part of it) as a standalone SVG image. */
 export function boardToSvg(doc: Y.Doc, opts: SvgOptions = {}): string {
   const withText = opts.text ?? true;
-  const items = listItems(doc).items.filter((i) => !opts.only || opts.only.has(i.id));
+  // Frames are areas behind the cards: draw them first.
+  const items = listItems(doc)
+    .items.filter((i) => !opts.only || opts.only.has(i.id))
+    .sort((a, b) => Number(b.kind === 'frame') - Number(a.kind === 'frame'));
   const pad = 40;
   let minX = 0;
   let minY = 0;
@@ -75,6 +78,15 @@ export function boardToSvg(doc: Y.Doc, opts: SvgOptions = {}): string {
     out.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#51606e" stroke-width="2"${l.kind === 'builds-on' ? ' stroke-dasharray="6 4"' : ''}/>`);
   }
   for (const i of items) {
+    if (i.kind === 'frame') {
+      out.push(`<g><rect x="${i.x}" y="${i.y}" width="${i.w}" height="${i.h}" rx="14" fill="#eef1f4" stroke="#8795a1" stroke-width="2" stroke-dasharray="8 6"/>`);
+      if (withText) {
+        const name = readPlainText(i.body).split('\n')[0] ?? '';
+        out.push(`<text x="${i.x + 16}" y="${i.y + 30}" font-size="20" font-weight="700" fill="#36434f">${escapeXml(name)}</text>`);
+      }
+      out.push('</g>');
+      continue;
+    }
     const color = roleInfo(i.role).color;
     const fill = i.kind === 'problem' ? '#ffffff' : color;
     out.push(`<g><rect x="${i.x}" y="${i.y}" width="${i.w}" height="${i.h}" rx="10" fill="${fill}" fill-opacity="${i.kind === 'problem' ? 1 : 0.45}" stroke="${color}" stroke-width="${i.kind === 'problem' ? 4 : 2}"/>`);

@@ -57,9 +57,12 @@ describe('snapshots, compare and restore in Chromium', () => {
     await dialog.getByRole('button', { name: 'Tag øjebliksbillede' }).click();
     await dialog.locator('[data-snapshot-name="Efter workshop 1"]').waitFor();
     await dialog.locator('[data-snapshot-name="Efter workshop 1"] img').waitFor();
+    // Opened read-only: the snapshot's image.
+    await dialog.locator('[data-snapshot-name="Efter workshop 1"]').getByRole('button', { name: 'Vis' }).click();
+    await dialog.getByRole('img', { name: /kun visning.*Efter workshop 1/ }).waitFor();
     expect(await axe(ann.page)).toEqual([]);
     await ann.page.screenshot({ path: '.tmp/e2e-outcomes-panel.png' });
-    await dialog.getByRole('button', { name: 'Luk' }).click();
+    await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
 
     // Changes after the snapshot: Ann adds an idea, Bo keeps typing.
     await ann.page.getByRole('button', { name: 'Idé' }).click();
@@ -93,7 +96,7 @@ describe('snapshots, compare and restore in Chromium', () => {
     await dialog.locator('[data-snapshot-name="Efter workshop 1"]').getByRole('button', { name: 'Gendan' }).click();
     await dialog.getByText(/Gendannet/).waitFor();
     await dialog.locator('[data-snapshot-name^="Automatisk: før gendannelse"]').waitFor();
-    await dialog.getByRole('button', { name: 'Luk' }).click();
+    await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
 
     for (const p of [ann.page, bo.page]) {
       await p.locator('.card[data-kind="idea"]').waitFor({ state: 'detached' });

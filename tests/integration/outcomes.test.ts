@@ -160,6 +160,24 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     expect(thumb.text.startsWith('<svg')).toBe(true);
   });
 
+  it('an image of one frame holds the frame and what lies inside it, nothing else', async () => {
+    const srv = await startTestServer(scope);
+    const { id, a, headers } = await board(srv);
+    const frame = createItem(a.doc, { kind: 'frame', x: 0, y: 0, w: 800, h: 600, author: author(), text: 'Fase 1: Idéer' });
+    createItem(a.doc, { kind: 'idea', x: 40, y: 80, author: author(), text: 'Inde i rammen' });
+    createItem(a.doc, { kind: 'idea', x: 1200, y: 80, author: author(), text: 'Uden for rammen' });
+    await a.waitSaved();
+    const svg = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=${frame}`, undefined, headers);
+    expect(svg.status).toBe(200);
+    expect(svg.text).toContain('Fase 1: Idéer');
+    expect(svg.text).toContain('Inde i rammen');
+    expect(svg.text).not.toContain('Uden for rammen');
+    const whole = await api(srv, 'GET', `/api/boards/${id}/export.svg`, undefined, headers);
+    expect(whole.text).toContain('Uden for rammen');
+    const missing = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=nope`, undefined, headers);
+    expect(missing.status).toBe(404);
+  });
+
   it('malformed requests get a clear 4xx JSON error and change nothing', async () => {
     const srv = await startTestServer(scope);
     const { id, headers } = await board(srv);

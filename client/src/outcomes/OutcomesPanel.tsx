@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { docFromExport } from '../../../shared/export/json';
+import { getItem } from '../../../shared/model/board';
 import { diffBoards, diffIsEmpty, type BoardDiff } from '../../../shared/model/diff';
+import { readPlainText } from '../../../shared/model/richtext';
+import { isDamaged } from '../../../shared/model/validate';
 import type { StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
@@ -45,6 +48,25 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<{ name: string; diff: BoardDiff } | null>(null);
   const [confirmText, setConfirmText] = useState('');
+  const [viewing, setViewing] = useState<{ name: string; url: string } | null>(null);
+  const selectedFrame = useSelectedFrame(doc);
+
+  useEffect(() => () => {
+    if (viewing) URL.revokeObjectURL(viewing.url);
+  }, [viewing]);
+
+  /** A snapshot opened read-only: its image, drawn by the server from the stored state. */
+  const view = async (s: SnapshotMeta) => {
+    setBusy(true);
+    try {
+      const blob = await fetchExport(boardId, s.id, 'svg', lang, params);
+      setViewing({ name: displayName(s), url: URL.createObjectURL(blob) });
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   useEffect(() => {
     const d = dialog.current;
@@ -143,16 +165,16 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
     }
   };
 
-  const exportAs = async (snapshot: SnapshotMeta | null, format: ExportFormat | 'png') => {
+  const exportAs = async (snapshot: SnapshotMeta | null, format: ExportFormat | 'png', frameId?: string) => {
     setBusy(true);
     try {
       const stem = (title || 'samskab').replace(/[^\p{L}\p{N} -]/gu, '').trim().replace(/\s+/g, '-') || 'samskab';
       const name = snapshot ? `${stem}-${snapshot.name.replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-')}` : stem;
       if (format === 'png') {
-        const svg = await fetchExport(boardId, snapshot?.id ?? null, 'svg', lang, params);
+        const svg = await fetchExport(boardId, snapshot?.id ?? null, 'svg', lang, params, frameId);
         download(await svgToPng(svg), `${name}.png`);
       } else {
-        download(await fetchExport(boardId, snapshot?.id ?? null, format, lang, params), `${name}.${format}`);
+        download(await fetchExport(boardId, snapshot?.id ?? null, format, lang, params, frameId), `${name}.${format}`);
       }
     } catch (err) {
       fail(err);
@@ -239,6 +261,9 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
                   {t(`kind_${s.kind}` as StringKey)}
                 </span>
                 <div className="snapshot-actions">
+                  <button type="button" disabled={busy} onClick={() => void view(s)}>
+                    {t('viewSnapshot')}
+                  </button>
                   <button type="button" disabled={busy} onClick={() => void compare(s)}>
                     {t('compare')}
                   </button>
@@ -270,6 +295,17 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
             </li>
           ))}
         </ul>
+        {viewing && (
+          <figure className="snapshot-view" aria-label={t('viewingSnapshot', { name: viewing.name })}>
+            <figcaption>
+              <strong>{t('viewingSnapshot', { name: viewing.name })}</strong>{' '}
+              <button type="button" onClick={() => setViewing(null)}>
+                {t('closeView')}
+              </button>
+            </figcaption>
+            <img src={viewing.url} alt={t('viewingSnapshot', { name: viewing.name })} />
+          </figure>
+        )}
         {diff && (
           <div className="diff" role="region" aria-live="polite" aria-label={t('diffTitle', { name: diff.name })}>
             <h4>{t('diffTitle', { name: diff.name })}</h4>
@@ -301,6 +337,16 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
             {t('print')}
           </button>
         </div>
+        {selectedFrame && (
+          <div className="export-buttons frame-export">
+            <span>{t('exportFrame', { name: selectedFrame.name || t('kind_frame' as StringKey) })}</span>
+            {(['svg', 'png'] as const).map((f) => (
+              <button key={f} type="button" disabled={busy} onClick={() => void exportAs(null, f, selectedFrame.id)}>
+                {t(`export_${f}` as StringKey)}
+              </button>
+            ))}
+          </div>
+        )}
       </section>
 
       {canEdit && (
@@ -323,4 +369,13 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
       )}
     </dialog>
   );
+}
+
+/** The selected item if it is a frame (its name is the first line of its text). */
+function useSelectedFrame(doc: Y.Doc): { id: string; name: string } | null {
+  const selectedId = useUi((s) => s.selectedId);
+  if (!selectedId) return null;
+  const item = getItem(doc, selectedId);
+  if (!item || isDamaged(item) || item.kind !== 'frame') return null;
+  return { id: item.id, name: readPlainText(item.body).split('\n')[0] ?? '' };
 }

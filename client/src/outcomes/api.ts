@@ -75,10 +75,12 @@ export async function fetchExport(
   format: ExportFormat | 'thumbnail',
   lang: 'da' | 'en',
   params?: Record<string, string>,
+  frameId?: string,
 ): Promise<Blob> {
   const path = snapshotId ? `${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}` : base(boardId);
   const file = format === 'thumbnail' ? 'thumbnail.svg' : `export.${format}`;
-  const res = await call(`${path}/${file}?lang=${lang}`, { params });
+  const frame = frameId ? `&frame=${encodeURIComponent(frameId)}` : '';
+  const res = await call(`${path}/${file}?lang=${lang}${frame}`, { params });
   return res.blob();
 }
 
