@@ -16,6 +16,7 @@ import { Canvas, LOCAL_ORIGIN } from './Canvas';
 import { ConnectionStatus } from './ConnectionStatus';
 import { contentBounds, fitCamera, zoomAt } from './geometry';
 import { JoinDialog } from './JoinDialog';
+import { Minimap } from './Minimap';
 import { PresenceList } from './PresenceList';
 import { usePresence } from './presence';
 import { Toolbar } from './Toolbar';
@@ -145,6 +146,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
               <PresenceList users={users} />
               <VoiceMeter doc={conn.doc} items={items} users={users} />
             </aside>
+            <Minimap items={items} />
             <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
               <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
                 −
