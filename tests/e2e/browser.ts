@@ -90,3 +90,14 @@ export async function axe(page: Page): Promise<Array<{ id: string; help: string;
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/**
+ * Waits until a card editor has keyboard focus, then types. A new card opens
+ * its editor asynchronously (lazy chunk, then Tiptap's autofocus); typing
+ * before that would lose the first characters.
+ */
+export async function typeInEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.card-editor').first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('card-editor') === true);
+  await page.keyboard.type(text);
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamskabServer } from '../../server/app';
-import { axe, launchChromium, person, startAppServer } from './browser';
+import { axe, launchChromium, person, startAppServer, typeInEditor } from './browser';
 
 /** Creates a board; returns its page path (with the editor link secret when the server issues one). */
 async function createBoard(baseUrl: string, body: Record<string, unknown>): Promise<string> {
@@ -35,12 +35,6 @@ function onBorder(r: { x: number; y: number; w: number; h: number }, x: number, 
   return inX && inY && (onV || onH);
 }
 
-/** Waits until the card editor has keyboard focus, then types. */
-async function typeInEditor(page: Page, text: string) {
-  await page.locator('.card-editor').waitFor();
-  await page.waitForFunction(() => document.activeElement?.classList.contains('card-editor') === true);
-  await page.keyboard.type(text);
-}
 
 async function ready(page: Page) {
   await page.locator('.status[data-state="saved"]').waitFor();

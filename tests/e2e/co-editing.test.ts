@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer } from './browser';
+import { axe, createBoardWithLinks, launchChromium, person, startAppServer, typeInEditor } from './browser';
 
 /**
  * Two people in two real browser contexts on one board, against a real server:
@@ -77,8 +77,7 @@ describe('two people co-edit a board in Chromium', () => {
     await bo.page.keyboard.press('Escape');
     await boCard.click({ position: { x: 20, y: 10 } });
     await bo.page.getByRole('button', { name: 'Idea' }).click();
-    await bo.page.locator('.card-editor').waitFor();
-    await bo.page.keyboard.type('Ungeråd med egen pulje');
+    await typeInEditor(bo.page, 'Ungeråd med egen pulje');
     await ann.page.locator('.card[data-kind="idea"]', { hasText: 'Ungeråd med egen pulje' }).waitFor();
     await ann.page.locator('.link-addresses').waitFor();
 

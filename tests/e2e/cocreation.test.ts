@@ -6,7 +6,7 @@ import { createItem } from '../../shared/model/board';
 import { TestClient } from '../helpers/client';
 import { author } from '../helpers/board';
 import { axe, createBoardWithLinks, launchChromium, person } from './browser';
-import { startAppServer } from './browser';
+import { startAppServer, typeInEditor } from './browser';
 
 /**
  * Co-creation in real browsers: three people in three roles (citizen and
@@ -93,8 +93,7 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
 
     // Ann adds the citizen perspective from the lens; it is no longer missing (for Bo too).
     await lens.getByRole('button', { name: 'Tilføj mit perspektiv (Borger)' }).click();
-    await ann.page.locator('.card-editor').waitFor();
-    await ann.page.keyboard.type('Bussen kører for sjældent om aftenen');
+    await typeInEditor(ann.page, 'Bussen kører for sjældent om aftenen');
     await ann.page.keyboard.press('Escape');
     await bo.page.getByRole('button', { name: 'Perspektiver' }).click();
     const boLens = bo.page.getByRole('region', { name: 'Perspektiver på hvert problem' });

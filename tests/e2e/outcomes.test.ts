@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer } from './browser';
+import { axe, createBoardWithLinks, launchChromium, person, startAppServer, typeInEditor } from './browser';
 
 /**
  * Outcomes in real browsers: Ann takes a snapshot, the group changes things,
@@ -33,8 +33,7 @@ describe('snapshots, compare and restore in Chromium', () => {
 
     // Ann writes the problem.
     await ann.page.getByRole('button', { name: 'Problem' }).click();
-    await ann.page.locator('.card-editor').waitFor();
-    await ann.page.keyboard.type('Parken bruges for lidt');
+    await typeInEditor(ann.page, 'Parken bruges for lidt');
     await ann.page.keyboard.press('Escape');
 
     // Bo opens the same card and keeps it open for the rest of the test.
@@ -66,8 +65,7 @@ describe('snapshots, compare and restore in Chromium', () => {
 
     // Changes after the snapshot: Ann adds an idea, Bo keeps typing.
     await ann.page.getByRole('button', { name: 'Idé' }).click();
-    await ann.page.locator('.card-editor').waitFor();
-    await ann.page.keyboard.type('Udendørs fitness');
+    await typeInEditor(ann.page, 'Udendørs fitness');
     await ann.page.keyboard.press('Escape');
     await bo.page.keyboard.type(' og i weekenden');
     await bo.page.locator('.card[data-kind="idea"]', { hasText: 'Udendørs fitness' }).waitFor();
