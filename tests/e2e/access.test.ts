@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer } from './browser';
+import { describe, expect, it } from 'vitest';
+import { axe, createBoardWithLinks, person, useApp } from './browser';
 
 /**
  * Access in a real browser: the passcode prompt, the observer's read-only
@@ -10,24 +8,11 @@ import { axe, createBoardWithLinks, launchChromium, person, startAppServer } fro
  * must stay text.
  */
 describe('access in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   const setPasscode = async (id: string, editorLink: string, passcode: string) => {
-    const key = new URL(editorLink, server.url).searchParams.get('k') as string;
-    const res = await fetch(`${server.url}/api/boards/${id}/access`, {
+    const key = new URL(editorLink, app.server.url).searchParams.get('k') as string;
+    const res = await fetch(`${app.server.url}/api/boards/${id}/access`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', 'X-Samskab-Key': key },
       body: JSON.stringify({ passcode }),
@@ -36,10 +21,10 @@ describe('access in Chromium', () => {
   };
 
   it('asks for the passcode, says when it is wrong, and opens the board with the right one', async () => {
-    const { id, links } = await createBoardWithLinks(server.url, { title: 'Lukket møde', lang: 'da' });
+    const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Lukket møde', lang: 'da' });
     await setPasscode(id, links.editor, 'kaffe og kage');
-    const p = await person(browser, 'da-DK');
-    const response = await p.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    const p = await person(app.browser, 'da-DK');
+    const response = await p.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     // The page itself carries the security headers.
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
@@ -65,9 +50,9 @@ describe('access in Chromium', () => {
   });
 
   it('an observer sees a read-only board with a "view only" badge; script-like text stays text', async () => {
-    const { links } = await createBoardWithLinks(server.url, { title: 'Borgermøde', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    await ann.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    const { links } = await createBoardWithLinks(app.server.url, { title: 'Borgermøde', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     await ann.page.locator('.status[data-state="saved"]').waitFor();
     // Hostile text in the title and in a card body.
     const title = '<img src=x onerror="window.__xss=1">';
@@ -79,8 +64,8 @@ describe('access in Chromium', () => {
     await ann.page.keyboard.press('Escape');
     await ann.page.locator('.status[data-state="saved"]').waitFor();
 
-    const screen = await person(browser, 'en-GB');
-    await screen.page.goto(`${server.url}${links.observer}`);
+    const screen = await person(app.browser, 'en-GB');
+    await screen.page.goto(`${app.server.url}${links.observer}`);
     await screen.page.locator('[data-view-only]').filter({ hasText: 'View only' }).waitFor();
     const card = screen.page.locator('.card[data-kind="problem"]');
     await card.waitFor();
@@ -111,20 +96,20 @@ describe('access in Chromium', () => {
   });
 
   it('rotating links moves the rotating tab to the new link and tells the old tab why, in its language', async () => {
-    const { links } = await createBoardWithLinks(server.url, { title: 'Rotation', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'da-DK');
-    const screen = await person(browser, 'en-GB');
-    await ann.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
-    await bo.page.goto(`${server.url}${links.editor}&name=Bo&role=politician`);
-    await screen.page.goto(`${server.url}${links.observer}`);
+    const { links } = await createBoardWithLinks(app.server.url, { title: 'Rotation', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'da-DK');
+    const screen = await person(app.browser, 'en-GB');
+    await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
+    await bo.page.goto(`${app.server.url}${links.editor}&name=Bo&role=politician`);
+    await screen.page.goto(`${app.server.url}${links.observer}`);
     for (const p of [ann, bo, screen]) await p.page.locator('.status[data-state="saved"]').waitFor();
 
     await ann.page.getByRole('button', { name: 'Del' }).click();
     const share = ann.page.getByRole('dialog', { name: 'Del tavlen' });
     await share.waitFor();
-    expect(await ann.page.getByLabel('Link til at redigere', { exact: true }).inputValue()).toBe(`${server.url}${links.editor}`);
-    expect(await ann.page.getByLabel('Link til at se med', { exact: true }).inputValue()).toBe(`${server.url}${links.observer}`);
+    expect(await ann.page.getByLabel('Link til at redigere', { exact: true }).inputValue()).toBe(`${app.server.url}${links.editor}`);
+    expect(await ann.page.getByLabel('Link til at se med', { exact: true }).inputValue()).toBe(`${app.server.url}${links.observer}`);
     expect(await axe(ann.page)).toEqual([]);
     await fs.promises.mkdir('.tmp', { recursive: true });
     await ann.page.screenshot({ path: '.tmp/e2e-share.png' });
@@ -132,7 +117,7 @@ describe('access in Chromium', () => {
     await ann.page.getByRole('button', { name: 'Ja, lav nye links og kobl de gamle fra' }).click();
     await share.getByText('Nye links er lavet').waitFor();
     const newEditor = await ann.page.getByLabel('Link til at redigere', { exact: true }).inputValue();
-    expect(newEditor).not.toBe(`${server.url}${links.editor}`);
+    expect(newEditor).not.toBe(`${app.server.url}${links.editor}`);
     // Ann's tab is on the new link and stays connected.
     expect(new URL(ann.page.url()).searchParams.get('k')).toBe(new URL(newEditor).searchParams.get('k'));
     await ann.page.keyboard.press('Escape');

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,4 +101,24 @@ export async function typeInEditor(page: Page, text: string): Promise<void> {
   await page.locator('.card-editor').first().waitFor();
   await page.waitForFunction(() => document.activeElement?.classList.contains('card-editor') === true);
   await page.keyboard.type(text);
+}
+
+/**
+ * A real server on port 0 and Chromium for one test file: started before its
+ * tests, stopped (and the data directory removed) after them.
+ */
+export function useApp(): { readonly server: SamskabServer; readonly browser: Browser } {
+  const app = {} as { server: SamskabServer; browser: Browser; dataDir: string };
+  beforeAll(async () => {
+    const started = await startAppServer();
+    app.server = started.server;
+    app.dataDir = started.dataDir;
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+    if (app.dataDir) fs.rmSync(app.dataDir, { recursive: true, force: true });
+  });
+  return app;
 }

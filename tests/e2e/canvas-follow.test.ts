@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, launchChromium, person, startAppServer } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe, person, useApp } from './browser';
 
 /** Follow a participant's view, and "bring everyone to me" as a request the others may decline. */
 
@@ -31,26 +29,13 @@ async function wheel(page: Page, dx: number, dy: number, ctrl = false) {
 }
 
 describe('follow mode in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   it("follows another person's view until I move myself; a summon can be declined or accepted", async () => {
-    const boardPath = await createBoard(server.url, { title: 'Følg', lang: 'da' });
-    const url = (name: string, role: string) => `${server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'da-DK');
+    const boardPath = await createBoard(app.server.url, { title: 'Følg', lang: 'da' });
+    const url = (name: string, role: string) => `${app.server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'da-DK');
     await ann.page.goto(url('Ann', 'citizen'));
     await bo.page.goto(url('Bo', 'politician'));
     await ann.page.locator('.status[data-state="saved"]').waitFor();

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, launchChromium, person, startAppServer, typeInEditor } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe, person, typeInEditor, useApp } from './browser';
 
 /** Creates a board; returns its page path (with the editor link secret when the server issues one). */
 async function createBoard(baseUrl: string, body: Record<string, unknown>): Promise<string> {
@@ -41,26 +39,13 @@ async function ready(page: Page) {
 }
 
 describe('canvas interaction in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
+  const app = useApp();
 
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const url = (boardPath: string, name: string, role: string) => `${server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
+  const url = (boardPath: string, name: string, role: string) => `${app.server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
 
   it('creates, edits, moves, selects, deletes and restores cards by keyboard alone', async () => {
-    const boardId = await createBoard(server.url, { title: 'Tastatur', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
+    const boardId = await createBoard(app.server.url, { title: 'Tastatur', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
     const { page } = ann;
     await page.goto(url(boardId, 'Ann', 'citizen'));
     await ready(page);
@@ -141,9 +126,9 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('rubber-band and shift-click select several cards, which move together; connectors stay attached', async () => {
-    const boardId = await createBoard(server.url, { title: 'Flyt', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'en-GB');
+    const boardId = await createBoard(app.server.url, { title: 'Flyt', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'en-GB');
     await ann.page.goto(url(boardId, 'Ann', 'citizen'));
     await bo.page.goto(url(boardId, 'Bo', 'politician'));
     await ready(ann.page);
@@ -245,8 +230,8 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('connects two ideas with "builds on" from the selection bar', async () => {
-    const boardId = await createBoard(server.url, { title: 'Forbind', lang: 'en' });
-    const ann = await person(browser, 'en-GB');
+    const boardId = await createBoard(app.server.url, { title: 'Forbind', lang: 'en' });
+    const ann = await person(app.browser, 'en-GB');
     const { page } = ann;
     await page.goto(url(boardId, 'Ann', 'citizen'));
     await ready(page);
@@ -269,8 +254,8 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('a frame groups the cards inside it: moving the frame moves them', async () => {
-    const boardPath = await createBoard(server.url, { title: 'Rammer', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
+    const boardPath = await createBoard(app.server.url, { title: 'Rammer', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
     const { page } = ann;
     await page.goto(url(boardPath, 'Ann', 'citizen'));
     await ready(page);
@@ -301,9 +286,9 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it("undo is per participant: my Ctrl+Z never reverts a co-participant's edit", async () => {
-    const boardId = await createBoard(server.url, { title: 'Fortryd', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'da-DK');
+    const boardId = await createBoard(app.server.url, { title: 'Fortryd', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'da-DK');
     await ann.page.goto(url(boardId, 'Ann', 'citizen'));
     await bo.page.goto(url(boardId, 'Bo', 'politician'));
     await ready(ann.page);

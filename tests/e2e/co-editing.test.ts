@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer, typeInEditor } from './browser';
+import { describe, expect, it } from 'vitest';
+import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
 
 /**
  * Two people in two real browser contexts on one board, against a real server:
@@ -10,26 +8,13 @@ import { axe, createBoardWithLinks, launchChromium, person, startAppServer, type
  * the other, cursors and presence are visible, and a reload keeps everything.
  */
 describe('two people co-edit a board in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   it('syncs cards, rich text, cursors and presence, and survives a reload', async () => {
-    const { links } = await createBoardWithLinks(server.url, { title: 'Ungepolitik', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'en-GB');
-    const url = (name: string, role: string) => `${server.url}${links.editor}&name=${name}&role=${role}`;
+    const { links } = await createBoardWithLinks(app.server.url, { title: 'Ungepolitik', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'en-GB');
+    const url = (name: string, role: string) => `${app.server.url}${links.editor}&name=${name}&role=${role}`;
     await ann.page.goto(url('Ann', 'citizen'));
     await bo.page.goto(url('Bo', 'politician'));
 
@@ -100,8 +85,8 @@ describe('two people co-edit a board in Chromium', () => {
   });
 
   it('start page and board page have no axe-core violations', async () => {
-    const p = await person(browser, 'da-DK');
-    await p.page.goto(server.url);
+    const p = await person(app.browser, 'da-DK');
+    await p.page.goto(app.server.url);
     await p.page.getByRole('heading', { name: 'Samskab' }).waitFor();
     expect(await axe(p.page)).toEqual([]);
 

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/model/board';
 import { TestClient } from '../helpers/client';
 import { author } from '../helpers/board';
-import { axe, createBoardWithLinks, launchChromium, person } from './browser';
-import { startAppServer, typeInEditor } from './browser';
+import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
 
 /**
  * Co-creation in real browsers: three people in three roles (citizen and
@@ -15,23 +12,10 @@ import { startAppServer, typeInEditor } from './browser';
  * dots) and all see the same per-role results.
  */
 describe('perspective lens, equal-voice meter and dot voting in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   async function fill(boardId: string, key: string) {
-    const client = new TestClient(`${server.url.replace(/^http/, 'ws')}/sync`, boardId, { params: { k: key } });
+    const client = new TestClient(`${app.server.url.replace(/^http/, 'ws')}/sync`, boardId, { params: { k: key } });
     try {
       await client.waitSynced();
       const d = client.doc;
@@ -54,16 +38,16 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     page.locator('[data-result-idea]').evaluateAll((els) => els.map((e) => ({ text: e.querySelector('.result-text')?.textContent, dots: e.getAttribute('data-dots'), roles: e.querySelector('.role-counts')?.textContent, broad: e.classList.contains('broad') })));
 
   it('three roles: lens, meter, a vote round with the same per-role results for everyone', async () => {
-    const { id, links } = await createBoardWithLinks(server.url, { title: 'Ungepolitik' });
+    const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Ungepolitik' });
     const key = new URL(`http://x${links.editor}`).searchParams.get('k') ?? '';
     await fill(id, key);
 
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'da-DK');
-    const cem = await person(browser, 'en-GB');
-    await ann.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
-    await bo.page.goto(`${server.url}${links.editor}&name=Bo&role=politician`);
-    await cem.page.goto(`${server.url}${links.editor}&name=Cem&role=business`);
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'da-DK');
+    const cem = await person(app.browser, 'en-GB');
+    await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
+    await bo.page.goto(`${app.server.url}${links.editor}&name=Bo&role=politician`);
+    await cem.page.goto(`${app.server.url}${links.editor}&name=Cem&role=business`);
     for (const p of [ann.page, bo.page, cem.page]) await p.locator('.status[data-state="saved"]').waitFor();
     await ann.page.locator('.presence li').nth(2).waitFor();
 
@@ -140,7 +124,7 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
 
     // Ann's second tab (same device, same voter id) has no extra dots: her 3 are already spent.
     const annTab2 = await ann.context.newPage();
-    await annTab2.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    await annTab2.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     await annTab2.locator('.status[data-state="saved"]').waitFor();
     await annTab2.getByRole('button', { name: /Afstemning/ }).click();
     const tab2Vote = annTab2.getByRole('region', { name: 'Prikafstemning' });

@@ -1,29 +1,13 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer } from './browser';
+import { describe, expect, it } from 'vitest';
+import { axe, createBoardWithLinks, person, useApp } from './browser';
 
 describe('minimap in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   it('shows the board and moves the view where it is clicked', async () => {
-    const { links } = await createBoardWithLinks(server.url, { template: 'stormflood', lang: 'da' });
-    const p = await person(browser, 'da-DK');
-    await p.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    const { links } = await createBoardWithLinks(app.server.url, { template: 'stormflood', lang: 'da' });
+    const p = await person(app.browser, 'da-DK');
+    await p.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     await p.page.locator('.status[data-state="saved"]').waitFor();
     const map = p.page.getByRole('img', { name: /Oversigtskort/ });
     await map.waitFor();

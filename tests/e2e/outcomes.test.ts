@@ -1,34 +1,18 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SamskabServer } from '../../server/app';
-import { axe, createBoardWithLinks, launchChromium, person, startAppServer, typeInEditor } from './browser';
+import { describe, expect, it } from 'vitest';
+import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
 
 /**
  * Outcomes in real browsers: Ann takes a snapshot, the group changes things,
  * Ann compares and restores, while Bo keeps typing in a card the whole time.
  */
 describe('snapshots, compare and restore in Chromium', () => {
-  let server: SamskabServer;
-  let dataDir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, dataDir } = await startAppServer());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useApp();
 
   it('snapshot → change → compare → restore, with a second person editing text throughout', async () => {
-    const { links } = await createBoardWithLinks(server.url, { title: 'Lokal park', lang: 'da' });
-    const ann = await person(browser, 'da-DK');
-    const bo = await person(browser, 'da-DK');
-    await ann.page.goto(`${server.url}${links.editor}&name=Ann&role=citizen`);
+    const { links } = await createBoardWithLinks(app.server.url, { title: 'Lokal park', lang: 'da' });
+    const ann = await person(app.browser, 'da-DK');
+    const bo = await person(app.browser, 'da-DK');
+    await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     await ann.page.locator('.status[data-state="saved"]').waitFor();
 
     // Ann writes the problem.
@@ -37,7 +21,7 @@ describe('snapshots, compare and restore in Chromium', () => {
     await ann.page.keyboard.press('Escape');
 
     // Bo opens the same card and keeps it open for the rest of the test.
-    await bo.page.goto(`${server.url}${links.editor}&name=Bo&role=politician`);
+    await bo.page.goto(`${app.server.url}${links.editor}&name=Bo&role=politician`);
     const boCard = bo.page.locator('.card[data-kind="problem"]');
     await boCard.waitFor();
     await boCard.dblclick();
