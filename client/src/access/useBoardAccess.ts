@@ -56,6 +56,8 @@ export interface BoardAccess {
   attach(conn: BoardConnection | null): void;
 }
 
+const OWN_ROTATION_GRACE_MS = 10_000;
+
 /**
  * The access of this tab to one board: a preflight check of the link secret
  * (`?k=` of the page URL) and the passcode (kept in sessionStorage) before the
@@ -69,6 +71,8 @@ export function useBoardAccess(boardId: string): BoardAccess {
   const [grant, setGrant] = useState<AccessGrant | null>(null);
   const conn = useRef<BoardConnection | null>(null);
   const rotating = useRef(false);
+  /** When this tab last rotated the links: the server then closes our old socket with 4010 too. */
+  const rotatedAt = useRef(0);
   const failures = useRef(0);
   const creds = useRef({ key, passcode });
   creds.current = { key, passcode };
@@ -158,6 +162,7 @@ export function useBoardAccess(boardId: string): BoardAccess {
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     setKey(k);
     apply(k, p, answer);
+    rotatedAt.current = Date.now();
     rotating.current = false;
     return true;
   }, [boardId, apply]);
@@ -165,8 +170,15 @@ export function useBoardAccess(boardId: string): BoardAccess {
   const connectionClosed = useCallback(
     (code: number | null, everOpened: boolean) => {
       if (code === AccessCloseCode.LinkRotated) {
+        // Our own rotation: the 4010 for our old socket can arrive before or after the
+        // HTTP answer with the new links; either way this tab is already moving on
+        // (after the answer, conn.current may already be the new connection: leave it).
+        if (rotating.current) {
+          conn.current?.provider.disconnect();
+          return;
+        }
+        if (Date.now() - rotatedAt.current < OWN_ROTATION_GRACE_MS) return;
         conn.current?.provider.disconnect();
-        if (rotating.current) return; // our own rotation: the new link is on its way
         setState({ phase: 'denied', reason: 'link-rotated' });
         setGrant(null);
         return;
