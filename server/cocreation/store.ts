@@ -2,19 +2,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RoleId } from '../../shared/roles';
-import type { RoundStatus } from '../../shared/cocreation/votes';
+import type { RoundState, RoundStatus } from '../../shared/cocreation/votes';
 
 /** A vote round as the server keeps it (authoritative; the doc holds a copy). */
-export interface StoredRound {
+/** A round as the server stores it: the shared round fields plus its board. */
+export interface StoredRound
+  extends Pick<RoundState, 'id' | 'status' | 'dots' | 'equalWeight' | 'anonymousNames' | 'openedAt' | 'closedAt' | 'revealedAt'> {
   boardId: string;
-  id: string;
-  status: RoundStatus;
-  dots: number;
-  equalWeight: boolean;
-  anonymousNames: boolean;
-  openedAt: number;
-  closedAt: number | null;
-  revealedAt: number | null;
 }
 
 /** One voter's allocation; `voter` is a SHA-256 of the voter id, never the id itself. */

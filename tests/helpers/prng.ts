@@ -1,14 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so a failing random run can be replayed from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/seed/generate';
+
+/** mulberry32 (the seed tool's): a tiny seeded PRNG, so a failing random run can be replayed from its seed. */
+export { mulberry32 };
 
 export class Rng {
   private readonly next: () => number;
