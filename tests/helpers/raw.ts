@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { tryUpgrade } from './access';
 import type { Scope } from './scope';
 import { withTimeout } from './wait';
 
@@ -52,31 +53,7 @@ export async function openRawSocket(scope: Scope, url: string, options?: WebSock
 
 /** Attempts a websocket upgrade that the server should refuse; returns the HTTP status and parsed JSON body. */
 export async function refusedUpgrade(url: string): Promise<{ status: number; contentType: string; body: unknown }> {
-  const ws = new WebSocket(url);
-  return withTimeout(
-    new Promise((resolve, reject) => {
-      ws.on('error', (err) => reject(new Error(`expected an HTTP refusal, got error: ${err.message}`)));
-      ws.once('open', () => {
-        ws.terminate();
-        reject(new Error(`upgrade to ${url} was accepted`));
-      });
-      ws.once('unexpected-response', (_req, res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            // leave the raw text: the assertion will show it
-          }
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body });
-          ws.terminate();
-        });
-      });
-    }),
-    5_000,
-    `refusal of ${url}`,
-  );
+  const outcome = await tryUpgrade(url);
+  if (outcome.status === 101) throw new Error(`upgrade to ${url} was accepted`);
+  return { status: outcome.status, contentType: String(outcome.headers['content-type'] ?? ''), body: outcome.body };
 }
