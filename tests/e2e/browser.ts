@@ -16,7 +16,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A real server on port 0 serving the built client, with its own data directory. */
 export async function startAppServer(): Promise<{ server: SamskabServer; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-e2e-'));
-  const clientDir = path.resolve('dist/client');
+  // E2E_CLIENT_DIR lets parallel work build and test its own client copy.
+  const clientDir = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` before the e2e tests (npm test does).');
   }

@@ -130,11 +130,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
             </button>
           )}
           {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
-          {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
           <AccessControls access={access} />
           <LanguageSwitch />
         </div>
       </header>
+      {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
       <main className="board-main">
         {conn && (identity || observer) && (
           <>

@@ -12,7 +12,12 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { useCocreationState } from './hooks';
+import { EvaluationPanel } from './evaluation/EvaluationPanel';
+import { GoalsPanel } from './goals/GoalsPanel';
+import type { CoPanelProps } from './panel';
 import { PerspectivePanel } from './PerspectivePanel';
+import { PhaseStrip } from './phases/PhaseStrip';
+import { ValuePanel } from './value/ValuePanel';
 import { VotePanel } from './VotePanel';
 import './cocreation.css';
 
@@ -28,15 +33,19 @@ interface Props {
 
 const safe = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
 
+type Panel = 'lens' | 'goals' | 'value' | 'vote' | 'evaluation';
+
 /**
- * Topbar buttons for the perspective lens and dot voting, the lens banner, and
- * the CSS that dims other roles' cards (lens) or hides names (anonymity). Cards
- * are marked through their data-item-id, so the card components stay untouched.
+ * The method bar under the top bar: the session agenda (phases) on the left and
+ * a button per co-creation tool on the right, each opening its side panel; plus
+ * the lens banner and the CSS that dims other roles' cards (lens) or hides names
+ * (anonymity). Cards are marked through their data-item-id, so the card
+ * components stay untouched.
  */
 export function CocreationControls({ boardId, conn, items, users, identity, params, canEdit }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
-  const [panel, setPanel] = useState<'lens' | 'vote' | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [lens, setLens] = useState<RoleId | null>(null);
   const { round, settings } = useCocreationState(conn.doc);
 
@@ -103,15 +112,31 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     return rules.join('\n');
   }, [lens, anonymous, list, lang, round, t]);
 
+  const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
+  const shared: Omit<CoPanelProps, 'onClose'> = { boardId, conn, items: list, users, identity, params, canEdit, anonymous };
+  const panelProps: CoPanelProps = { ...shared, onClose: () => setPanel(null) };
+
   return (
-    <>
-      <button type="button" className="co-button" aria-pressed={panel === 'lens'} onClick={() => setPanel((p) => (p === 'lens' ? null : 'lens'))}>
-        {t('coPerspectives')}
-      </button>
-      <button type="button" className="co-button" aria-pressed={panel === 'vote'} onClick={() => setPanel((p) => (p === 'vote' ? null : 'vote'))}>
-        {t('voteButton')}
-        {round?.status === 'open' && <span className="co-badge">{t('voteOpenBadge')}</span>}
-      </button>
+    <nav className="methodbar" aria-label={t('methodBar')}>
+      <PhaseStrip {...shared} />
+      <div className="methodbar-tools">
+        <button type="button" className="co-button" aria-pressed={panel === 'lens'} onClick={() => toggle('lens')}>
+          {t('coPerspectives')}
+        </button>
+        <button type="button" className="co-button" aria-pressed={panel === 'goals'} onClick={() => toggle('goals')}>
+          {t('goalsButton')}
+        </button>
+        <button type="button" className="co-button" aria-pressed={panel === 'value'} onClick={() => toggle('value')}>
+          {t('valueButton')}
+        </button>
+        <button type="button" className="co-button" aria-pressed={panel === 'vote'} onClick={() => toggle('vote')}>
+          {t('voteButton')}
+          {round?.status === 'open' && <span className="co-badge">{t('voteOpenBadge')}</span>}
+        </button>
+        <button type="button" className="co-button" aria-pressed={panel === 'evaluation'} onClick={() => toggle('evaluation')}>
+          {t('evalButton')}
+        </button>
+      </div>
       {css && <style data-cocreation="">{css}</style>}
       {(lens || anonymous) && (
         <div className="co-banner" role="status">
@@ -141,6 +166,9 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       {panel === 'vote' && (
         <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
       )}
-    </>
+      {panel === 'goals' && <GoalsPanel {...panelProps} />}
+      {panel === 'value' && <ValuePanel {...panelProps} />}
+      {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
+    </nav>
   );
 }

@@ -1,5 +1,11 @@
-/** Every UI text in both languages. Danish is the default for Danish browsers. */
-export const STRINGS = {
+import { EVALUATION_STRINGS } from './parts/evaluation';
+import { GOALS_STRINGS } from './parts/goals';
+import { PHASES_STRINGS } from './parts/phases';
+import { TEMPLATES_STRINGS } from './parts/templates';
+import { VALUE_STRINGS } from './parts/value';
+
+/** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
+const CORE = {
   da: {
     appName: 'Samskab',
     tagline: 'En fælles tavle til samskabelse – borgere, politikere, medarbejdere, foreninger og virksomheder arbejder sammen som ligeværdige.',
@@ -124,6 +130,7 @@ export const STRINGS = {
     closed_4200: 'Tavlen er blevet slettet af en deltager. Den kan ikke åbnes igen.',
     // co-creation: perspective lens, equal-voice meter, dot voting, anonymity (client/src/cocreation)
     coPerspectives: 'Perspektiver',
+    methodBar: 'Samskabelsesforløb',
     lensTitle: 'Perspektiver på hvert problem',
     lensIntro: 'Sådan ser hvert problem ud fra hver aktørs stol. Roller uden et perspektiv endnu står under »Mangler«.',
     lensNoProblems: 'Der er ingen problemer på tavlen endnu. Tilføj et problem først.',
@@ -432,6 +439,7 @@ export const STRINGS = {
     closed_4200: 'This board was deleted by a participant. It cannot be opened again.',
     // co-creation: perspective lens, equal-voice meter, dot voting, anonymity (client/src/cocreation)
     coPerspectives: 'Perspectives',
+    methodBar: 'Co-creation process',
     lensTitle: 'Perspectives on each problem',
     lensIntro: 'How each problem looks from each actor’s seat. Roles without a perspective yet are listed under “Missing”.',
     lensNoProblems: 'There are no problems on the board yet. Add a problem first.',
@@ -617,6 +625,31 @@ export const STRINGS = {
     addFrameHint: 'New named area; move the frame and the cards inside move with it',
   },
 } as const;
+
+const PARTS = [VALUE_STRINGS, GOALS_STRINGS, PHASES_STRINGS, EVALUATION_STRINGS, TEMPLATES_STRINGS] as const;
+
+/** Every UI text in both languages. Danish is the default for Danish browsers. */
+export const STRINGS = {
+  da: { ...CORE.da, ...VALUE_STRINGS.da, ...GOALS_STRINGS.da, ...PHASES_STRINGS.da, ...EVALUATION_STRINGS.da, ...TEMPLATES_STRINGS.da },
+  en: { ...CORE.en, ...VALUE_STRINGS.en, ...GOALS_STRINGS.en, ...PHASES_STRINGS.en, ...EVALUATION_STRINGS.en, ...TEMPLATES_STRINGS.en },
+};
+
+/** Both languages have exactly the same keys (a compile error names the missing one). */
+type Keys<L extends 'da' | 'en'> = keyof (typeof STRINGS)[L];
+const sameKeys: [Exclude<Keys<'da'>, Keys<'en'>>, Exclude<Keys<'en'>, Keys<'da'>>] extends [never, never] ? true : false = true;
+void sameKeys;
+
+/** Part keys that shadow a core key or another part's key (tested to be empty). */
+export function clashingKeys(): string[] {
+  const seen = new Set(Object.keys(CORE.da));
+  const out: string[] = [];
+  for (const part of PARTS)
+    for (const k of Object.keys(part.da)) {
+      if (seen.has(k)) out.push(k);
+      seen.add(k);
+    }
+  return out;
+}
 
 export type Lang = keyof typeof STRINGS;
 export type StringKey = keyof (typeof STRINGS)['da'];

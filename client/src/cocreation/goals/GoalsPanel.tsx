@@ -1,0 +1,17 @@
+import { useT } from '../../i18n/useT';
+import type { CoPanelProps } from '../panel';
+
+/** Placeholder until the feature lands (issue 4); replaced by the feature's own panel. */
+export function GoalsPanel({ onClose }: CoPanelProps) {
+  const t = useT();
+  return (
+    <section className="co-panel" aria-label={t('goalsButton')}>
+      <div className="co-head">
+        <h2>{t('goalsButton')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { BoardItem } from '../../../shared/model/schema';
+import type { PresenceUser } from '../board/presence';
+import type { Identity } from '../state/identity';
+import type { BoardConnection } from '../sync/connection';
+
+/** What every co-creation side panel (goals, value, evaluation, …) receives from CocreationControls. */
+export interface CoPanelProps {
+  boardId: string;
+  conn: BoardConnection;
+  /** Undamaged items, live. */
+  items: BoardItem[];
+  users: PresenceUser[];
+  /** Null for observers who have not joined. */
+  identity: Identity | null;
+  /** Access credentials for HTTP calls (credentialHeaders in outcomes/api). */
+  params: Record<string, string> | undefined;
+  canEdit: boolean;
+  /** Names are hidden on this board (or in the open vote round): show roles only. */
+  anonymous: boolean;
+  onClose(): void;
+}
