@@ -13,7 +13,10 @@ import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
 import { handleOutcomesApi } from './http/outcomes';
-import { closeCocreation, eraseCocreation, handleCocreationApi } from './http/cocreation';
+import { handleCocreationApi } from './http/cocreation';
+import { Cocreation } from './cocreation/service';
+import { PostgresBallotStore } from './cocreation/postgres-store';
+import { SqliteBallotStore } from './cocreation/sqlite-store';
 import { PostgresSnapshotStore } from './snapshots/postgres';
 import { Outcomes } from './snapshots/service';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
@@ -70,7 +73,10 @@ export async function startServer(
   }
   const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
   const outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
-  outcomes.onErased = (boardId) => eraseCocreation(rooms, config.dataDir, boardId);
+  // Ballots follow the board store: PostgreSQL in scale-out mode, so every instance counts the same votes.
+  const ballotStore = config.databaseUrl && !store ? new PostgresBallotStore(config.databaseUrl) : new SqliteBallotStore(config.dataDir);
+  const cocreation = new Cocreation(rooms, boardStore, ballotStore, log);
+  outcomes.onErased = (boardId) => cocreation.erase(boardId);
   const sync = createSyncEndpoint(rooms, log, config, access, metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
@@ -135,7 +141,7 @@ export async function startServer(
       ) {
         return;
       }
-      if (url.pathname.startsWith('/api/boards/') && (await handleCocreationApi(req, res, url, { rooms, boards: boardStore, access, ip: clientIp(req, config.trustProxy), dataDir: config.dataDir, log }))) return;
+      if (url.pathname.startsWith('/api/boards/') && (await handleCocreationApi(req, res, url, { service: cocreation, access, ip: clientIp(req, config.trustProxy) }))) return;
       if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
@@ -180,7 +186,7 @@ export async function startServer(
       sync.close();
       server.closeAllConnections();
       outcomes.close();
-      closeCocreation(rooms);
+      await cocreation.shutdown();
       await boardStore.close();
       await snapshotStore.close();
       await access.close();

@@ -3,7 +3,7 @@ import { randomId } from '../../shared/ids';
 import { listItems } from '../../shared/model/board';
 import { cocreationMap, ROUND_KEY } from '../../shared/cocreation/doc';
 import { firstLine } from '../../shared/cocreation/perspectives';
-import { checkAllocation, MAX_DOTS, MIN_DOTS, participation, tally, used, VoteError, type RoundState } from '../../shared/cocreation/votes';
+import { checkAllocation, MAX_DOTS, MIN_DOTS, participation, readRound, tally, used, VoteError, type RoundState } from '../../shared/cocreation/votes';
 import type { RoleId } from '../../shared/roles';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
@@ -39,15 +39,18 @@ export class Cocreation {
     private readonly log: Logger,
   ) {}
 
+  /** The last publish of each board, so publishes of one board never overlap. */
+  private readonly publishing = new Map<string, Promise<RoundState>>();
+
   async exists(boardId: string): Promise<boolean> {
     return (await this.boards.count(boardId)) > 0;
   }
 
-  private async withRoom<T>(boardId: string, fn: (room: Room) => T): Promise<T> {
+  private async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.rooms.acquire(boardId);
     try {
       await room.settled();
-      const out = fn(room);
+      const out = await fn(room);
       await room.settled();
       return out;
     } finally {
@@ -55,9 +58,9 @@ export class Cocreation {
     }
   }
 
-  /** The round as the doc shows it, computed from the store at this moment. */
-  private stateOf(r: StoredRound, room: Room | null): RoundState {
-    const ballots = this.store.ballots(r.boardId, r.id);
+  /** The round as the doc shows it, computed from the store at this moment (round first, so `rev` never overstates the ballots). */
+  private async stateOf(r: StoredRound, room: Room | null): Promise<RoundState> {
+    const ballots = await this.store.ballots(r.boardId, r.id);
     let results = null;
     if (r.status === 'revealed' && room) {
       const ideas = new Map(listItems(room.doc).items.filter((i) => i.kind === 'idea').map((i) => [i.id, firstLine(i)]));
@@ -72,90 +75,105 @@ export class Cocreation {
       openedAt: r.openedAt,
       closedAt: r.closedAt,
       revealedAt: r.revealedAt,
+      rev: r.rev,
       participation: participation(ballots),
       results,
     };
   }
 
-  /** Writes the round into the doc; computed inside the transaction, so the last write is always current. */
-  private publish(room: Room, r: StoredRound): RoundState {
-    let state: RoundState | null = null;
-    room.doc.transact(() => {
-      const fresh = this.store.round(r.boardId, r.id) ?? r;
-      state = this.stateOf(fresh, room);
-      // Revealed results are frozen: later writes (none today) reuse them.
-      cocreationMap(room.doc).set(ROUND_KEY, state);
-    }, COCREATION_ORIGIN);
-    return state as unknown as RoundState;
+  /**
+   * Writes the round's current state into the doc. Publishes of one board run
+   * one after another here, and a state older than the one in the doc (same
+   * round, lower rev — e.g. written meanwhile by another instance) is dropped.
+   */
+  private publish(room: Room, boardId: string, roundId: string): Promise<RoundState> {
+    const prev = this.publishing.get(boardId) ?? Promise.resolve();
+    const next = prev.catch(() => undefined).then(async () => {
+      const fresh = await this.store.round(boardId, roundId);
+      if (!fresh) throw new CocreationError(404, 'no such round');
+      const state = await this.stateOf(fresh, room);
+      room.doc.transact(() => {
+        const shown = readRound(cocreationMap(room.doc).get(ROUND_KEY));
+        if (shown && shown.id === state.id && shown.rev > state.rev) return;
+        cocreationMap(room.doc).set(ROUND_KEY, state);
+      }, COCREATION_ORIGIN);
+      return state;
+    });
+    this.publishing.set(boardId, next);
+    void next.finally(() => {
+      if (this.publishing.get(boardId) === next) this.publishing.delete(boardId);
+    }).catch(() => undefined);
+    return next;
   }
 
   async start(boardId: string, opts: { dots: number; equalWeight: boolean; anonymousNames: boolean }): Promise<RoundState> {
     if (!Number.isInteger(opts.dots) || opts.dots < MIN_DOTS || opts.dots > MAX_DOTS) throw new CocreationError(400, `dots must be a whole number from ${MIN_DOTS} to ${MAX_DOTS}`);
-    const current = this.store.currentRound(boardId);
-    if (current && current.status === 'open') throw new CocreationError(409, 'a round is already open on this board; close it first');
-    const round: StoredRound = { boardId, id: randomId(12), status: 'open', ...opts, openedAt: Date.now(), closedAt: null, revealedAt: null };
-    this.store.putRound(round);
+    const round: StoredRound = { boardId, id: randomId(12), status: 'open', ...opts, openedAt: Date.now(), closedAt: null, revealedAt: null, rev: 1 };
+    const outcome = await this.store.openRound(round);
+    if ('busy' in outcome) throw new CocreationError(409, 'a round is already open on this board; close it first');
     this.log.info({ board: boardId, round: round.id, dots: round.dots }, 'vote round opened');
-    return this.withRoom(boardId, (room) => this.publish(room, round));
+    return this.withRoom(boardId, (room) => this.publish(room, boardId, round.id));
   }
 
-  private roundOr404(boardId: string, roundId: string): StoredRound {
-    const r = this.store.round(boardId, roundId);
+  private async roundOr404(boardId: string, roundId: string): Promise<StoredRound> {
+    const r = await this.store.round(boardId, roundId);
     if (!r) throw new CocreationError(404, 'no such round');
     return r;
   }
 
   async close(boardId: string, roundId: string): Promise<RoundState> {
-    const r = this.roundOr404(boardId, roundId);
-    if (r.status === 'open') this.store.putRound({ ...r, status: 'closed', closedAt: Date.now() });
-    return this.withRoom(boardId, (room) => this.publish(room, this.roundOr404(boardId, roundId)));
+    const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'open' ? { status: 'closed', closedAt: Date.now() } : null));
+    if (!r) throw new CocreationError(404, 'no such round');
+    return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
   async reveal(boardId: string, roundId: string): Promise<RoundState> {
-    const r = this.roundOr404(boardId, roundId);
     const now = Date.now();
-    if (r.status !== 'revealed') this.store.putRound({ ...r, status: 'revealed', closedAt: r.closedAt ?? now, revealedAt: now });
+    const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'revealed' ? null : { status: 'revealed', closedAt: cur.closedAt ?? now, revealedAt: now }));
+    if (!r) throw new CocreationError(404, 'no such round');
     this.log.info({ board: boardId, round: roundId }, 'vote round revealed');
-    return this.withRoom(boardId, (room) => this.publish(room, this.roundOr404(boardId, roundId)));
+    return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
   async round(boardId: string, roundId: string): Promise<RoundState> {
-    const r = this.roundOr404(boardId, roundId);
+    const r = await this.roundOr404(boardId, roundId);
     return this.withRoom(boardId, (room) => this.stateOf(r, room));
   }
 
   async cast(boardId: string, roundId: string, voterId: string, role: RoleId, votes: unknown): Promise<{ votes: Record<string, number>; used: number; dots: number }> {
-    return this.withRoom(boardId, (room) => {
-      // Everything from the open check to the write is synchronous: no second tab can interleave.
-      const r = this.roundOr404(boardId, roundId);
-      if (r.status !== 'open') throw new CocreationError(409, 'this round is closed; votes can no longer change');
-      const ideas = new Set(listItems(room.doc).items.filter((i) => i.kind === 'idea').map((i) => i.id));
-      let clean: Record<string, number>;
-      try {
-        clean = checkAllocation(votes, r.dots, (id) => ideas.has(id));
-      } catch (err) {
-        if (err instanceof VoteError) throw new CocreationError(422, err.message);
-        throw err;
-      }
-      this.store.putBallot(boardId, roundId, { voter: voterHash(voterId), role, votes: clean, updatedAt: Date.now() });
-      this.publish(room, r);
+    return this.withRoom(boardId, async (room) => {
+      let clean: Record<string, number> = {};
+      // The store runs the open check, the dots check and the write as one step under the board's lock.
+      const r = await this.store.castBallot(boardId, roundId, (cur) => {
+        if (cur.status !== 'open') throw new CocreationError(409, 'this round is closed; votes can no longer change');
+        const ideas = new Set(listItems(room.doc).items.filter((i) => i.kind === 'idea').map((i) => i.id));
+        try {
+          clean = checkAllocation(votes, cur.dots, (id) => ideas.has(id));
+        } catch (err) {
+          if (err instanceof VoteError) throw new CocreationError(422, err.message);
+          throw err;
+        }
+        return { voter: voterHash(voterId), role, votes: clean, updatedAt: Date.now() };
+      });
+      if (!r) throw new CocreationError(404, 'no such round');
+      await this.publish(room, boardId, roundId);
       return { votes: clean, used: used(clean), dots: r.dots };
     });
   }
 
-  ballotOf(boardId: string, roundId: string, voterId: string): { votes: Record<string, number>; used: number; dots: number } {
-    const r = this.roundOr404(boardId, roundId);
-    const b = this.store.ballot(boardId, roundId, voterHash(voterId));
+  async ballotOf(boardId: string, roundId: string, voterId: string): Promise<{ votes: Record<string, number>; used: number; dots: number }> {
+    const r = await this.roundOr404(boardId, roundId);
+    const b = await this.store.ballot(boardId, roundId, voterHash(voterId));
     const votes = b?.votes ?? {};
     return { votes, used: used(votes), dots: r.dots };
   }
 
   /** Deletes a board's rounds and ballots (the board was erased). */
-  erase(boardId: string): void {
-    this.store.deleteBoard(boardId);
+  erase(boardId: string): Promise<void> {
+    return this.store.deleteBoard(boardId);
   }
 
-  shutdown(): void {
-    this.store.close();
+  shutdown(): Promise<void> {
+    return this.store.close();
   }
 }

@@ -1,16 +1,10 @@
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { isValidBoardId } from '../../shared/ids';
 import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
 import { isRoleId } from '../../shared/roles';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import type { AccessService } from '../access/service';
 import { Cocreation, CocreationError } from '../cocreation/service';
-import { SqliteBallotStore } from '../cocreation/store';
-import type { Logger } from '../log';
-import type { BoardStore } from '../storage/types';
-import type { Rooms } from '../sync/rooms';
 import { HttpError, readJson } from './body';
 import { sendJson } from './respond';
 
@@ -18,46 +12,9 @@ import { sendJson } from './respond';
 export const VOTER_HEADER = 'x-samskab-voter';
 
 export interface CocreationDeps {
-  rooms: Rooms;
-  boards: BoardStore;
+  service: Cocreation;
   access: AccessService;
   ip: string;
-  dataDir: string;
-  log: Logger;
-}
-
-/**
- * One Cocreation service per Rooms (that is, per server), created on first
- * use; its SQLite file is closed when the rooms shut down (see closeCocreation).
- */
-const services = new WeakMap<Rooms, Cocreation>();
-
-function serviceFor(deps: CocreationDeps): Cocreation {
-  let s = services.get(deps.rooms);
-  if (!s) {
-    s = new Cocreation(deps.rooms, deps.boards, new SqliteBallotStore(deps.dataDir), deps.log);
-    services.set(deps.rooms, s);
-  }
-  return s;
-}
-
-/** Closes the ballot store of a server (called on shutdown). */
-export function closeCocreation(rooms: Rooms): void {
-  services.get(rooms)?.shutdown();
-  services.delete(rooms);
-}
-
-/** Erases a deleted board's rounds and ballots (also when no vote route was used since the start). */
-export function eraseCocreation(rooms: Rooms, dataDir: string, boardId: string): void {
-  const running = services.get(rooms);
-  if (running) return running.erase(boardId);
-  if (!fs.existsSync(path.join(dataDir, 'cocreation.sqlite'))) return;
-  const store = new SqliteBallotStore(dataDir);
-  try {
-    store.deleteBoard(boardId);
-  } finally {
-    store.close();
-  }
 }
 
 function object(body: unknown): Record<string, unknown> {
@@ -95,7 +52,7 @@ export async function handleCocreationApi(req: IncomingMessage, res: ServerRespo
   const needEditor = () => {
     if (decision.mode !== 'editor') throw new HttpError(403, 'the observer link can watch a vote, not take part in it');
   };
-  const svc = serviceFor(deps);
+  const svc = deps.service;
   if (!(await svc.exists(boardId))) throw new HttpError(404, 'no such board');
 
   try {
@@ -126,7 +83,7 @@ export async function handleCocreationApi(req: IncomingMessage, res: ServerRespo
     // ballot
     if (method === 'GET') {
       needEditor();
-      sendJson(res, 200, svc.ballotOf(boardId, roundId, voterOf(req)));
+      sendJson(res, 200, await svc.ballotOf(boardId, roundId, voterOf(req)));
       return true;
     }
     if (method !== 'PUT') throw new HttpError(405, 'use GET or PUT');

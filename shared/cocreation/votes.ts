@@ -59,6 +59,12 @@ export interface RoundState {
   openedAt: number;
   closedAt: number | null;
   revealedAt: number | null;
+  /**
+   * The server's revision of the round: it grows with every ballot and status
+   * change, so a late write of an older state (another instance, a slow
+   * request) never overwrites a newer one in the document. 0 in older boards.
+   */
+  rev: number;
   participation: Participation;
   results: RoundResults | null;
 }
@@ -221,6 +227,7 @@ export function readRound(v: unknown): RoundState | null {
     openedAt: r.openedAt as number,
     closedAt: num(r.closedAt) ? (r.closedAt as number) : null,
     revealedAt: num(r.revealedAt) ? (r.revealedAt as number) : null,
+    rev: num(r.rev) ? (r.rev as number) : 0,
     participation: { voters: num(p.voters) ? (p.voters as number) : 0, votersByRole },
     results,
   };

@@ -164,14 +164,14 @@ describe('co-creation: dot-vote rounds', () => {
 
     const del = await call(srv, 'DELETE', `/api/boards/${board.id}`, { key, body: { confirm: board.id } });
     expect(del.status).toBe(200);
-    const { SqliteBallotStore } = await import('../../server/cocreation/store');
+    const { SqliteBallotStore } = await import('../../server/cocreation/sqlite-store');
     const store = new SqliteBallotStore(srv.dataDir);
     try {
-      expect(store.round(board.id, roundId)).toBeNull();
-      expect(store.ballots(board.id, roundId)).toEqual([]);
-      expect(store.ballots(other.id, otherRound)).toHaveLength(1);
+      expect(await store.round(board.id, roundId)).toBeNull();
+      expect(await store.ballots(board.id, roundId)).toEqual([]);
+      expect(await store.ballots(other.id, otherRound)).toHaveLength(1);
     } finally {
-      store.close();
+      await store.close();
     }
     const file = fs.readFileSync(path.join(srv.dataDir, 'cocreation.sqlite'));
     expect(file.includes(Buffer.from(board.id))).toBe(false);

@@ -79,8 +79,12 @@ describe('tally: overall, per role, equal weight per role, broad support', () =>
 
   it('reads round state from the document defensively', () => {
     const results = tally(box.all(), ideas, true);
-    const state = { id: 'r1', status: 'revealed', dots: 3, equalWeight: true, anonymousNames: false, openedAt: 1, closedAt: 2, revealedAt: 3, participation: { voters: 6, votersByRole: {} }, results };
+    const state = { id: 'r1', status: 'revealed', dots: 3, equalWeight: true, anonymousNames: false, openedAt: 1, closedAt: 2, revealedAt: 3, rev: 9, participation: { voters: 6, votersByRole: {} }, results };
     expect(readRound(JSON.parse(JSON.stringify(state)))).toEqual(state);
+    // Rounds written before revisions existed read as rev 0; a junk rev too.
+    const { rev: _rev, ...old } = state;
+    expect(readRound(old)?.rev).toBe(0);
+    expect(readRound({ ...state, rev: 'x' })?.rev).toBe(0);
     expect(readRound({ ...state, status: 'weird' })).toBeNull();
     expect(readRound({ ...state, dots: 1e9 })).toBeNull();
     expect(readRound({ ...state, results: { voters: 'x' } })).toBeNull();
