@@ -1,20 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import { buildStormFloodExample } from '../../shared/examples/stormflood';
 import { newBoardId } from '../../shared/ids';
-import { initBoard } from '../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../shared/model/schema';
+import { buildFromTemplate, isTemplateId, TEMPLATE_IDS, type TemplateId } from '../../shared/templates';
 import type { BoardStore } from '../storage/types';
 import { linksOf, type AccessService } from '../access/service';
 import { HttpError, readJson } from './body';
 import { sendJson } from './respond';
 
-export const TEMPLATES = ['blank', 'stormflood'] as const;
-type Template = (typeof TEMPLATES)[number];
-
 interface CreateBoardRequest {
   title: string;
-  template: Template;
+  template: TemplateId;
   lang: 'da' | 'en';
 }
 
@@ -28,20 +24,18 @@ function parseCreateBoard(body: unknown): CreateBoardRequest {
     throw new HttpError(400, `title must be a string of at most ${MAX_TITLE_LENGTH} characters`);
   }
   const template = b.template ?? 'blank';
-  if (!(TEMPLATES as readonly unknown[]).includes(template)) {
-    throw new HttpError(400, `template must be one of: ${TEMPLATES.join(', ')}`);
-  }
+  if (!isTemplateId(template)) throw new HttpError(400, `template must be one of: ${TEMPLATE_IDS.join(', ')}`);
   const lang = b.lang ?? 'en';
   if (lang !== 'da' && lang !== 'en') throw new HttpError(400, 'lang must be "da" or "en"');
-  return { title, template: template as Template, lang };
+  return { title, template, lang };
 }
 
 /** POST /api/boards — a new board with an unguessable id, stored before we answer. */
 export async function createBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore, access?: AccessService): Promise<void> {
   const input = parseCreateBoard(await readJson(req));
   const doc = new Y.Doc();
-  if (input.template === 'stormflood') buildStormFloodExample(doc, input.lang);
-  else initBoard(doc, input.title);
+  // A title given in the request replaces the template's own (shared/templates).
+  buildFromTemplate(doc, input.template, input.lang, { title: input.title });
   const id = newBoardId();
   // The access record first: a stored board is never reachable without its links.
   const record = access ? await access.create(id) : null;

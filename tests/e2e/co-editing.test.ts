@@ -90,7 +90,8 @@ describe('two people co-edit a board in Chromium', () => {
     await p.page.getByRole('heading', { name: 'Samskab' }).waitFor();
     expect(await axe(p.page)).toEqual([]);
 
-    await p.page.getByRole('button', { name: /eksemplet/i }).click();
+    await p.page.getByRole('radio', { name: 'Stormflodsberedskab' }).check();
+    await p.page.getByRole('button', { name: 'Opret tavle' }).click();
     await p.page.waitForURL(/\/b\//);
     // No name yet: the join dialog asks for one.
     await p.page.getByRole('dialog').waitFor();

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { isValidBoardId } from '../../../shared/ids';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
+import { templateById, type TemplateId } from '../../../shared/templates';
 import { importBoard } from '../outcomes/api';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { navigate } from '../router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { TemplateChooser } from './TemplateChooser';
 
 /** Creates a board; answers its editor link (/b/<id>?k=…, docs/access.md). */
-async function createBoard(body: { title?: string; template: 'blank' | 'stormflood'; lang: 'da' | 'en' }): Promise<string> {
+async function createBoard(body: { title: string; template: TemplateId; lang: 'da' | 'en' }): Promise<string> {
   const res = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -31,16 +33,20 @@ export function StartPage() {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('blank');
   const [link, setLink] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleted] = useState(() => new URLSearchParams(location.search).get('deleted') === '1');
 
-  const create = async (template: 'blank' | 'stormflood') => {
+  // An empty title keeps the template's own (the server decides, shared/templates).
+  const defaultTitle = templateById(template).title[lang];
+
+  const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      const path = await createBoard({ template, lang, ...(template === 'blank' ? { title: title.trim() } : {}) });
+      const path = await createBoard({ template, lang, title: title.trim() });
       navigate(path);
     } catch {
       setError(t('createFailed'));
@@ -77,9 +83,10 @@ export function StartPage() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void create('blank');
+              void create();
             }}
           >
+            <TemplateChooser value={template} onChange={setTemplate} />
             <label htmlFor="new-title">{t('boardTitleLabel')}</label>
             <div className="row">
               <input
@@ -87,16 +94,19 @@ export function StartPage() {
                 value={title}
                 maxLength={MAX_TITLE_LENGTH}
                 placeholder={t('boardTitlePlaceholder')}
+                aria-describedby={defaultTitle ? 'new-title-hint' : undefined}
                 onChange={(e) => setTitle(e.target.value)}
               />
               <button type="submit" className="primary" disabled={busy}>
-                {t('newBoard')}
+                {t('templatesCreate')}
               </button>
             </div>
+            {defaultTitle && (
+              <p id="new-title-hint" className="template-title-hint muted">
+                {t('templatesTitleHint', { title: defaultTitle })}
+              </p>
+            )}
           </form>
-          <button type="button" className="secondary example-button" disabled={busy} onClick={() => void create('stormflood')}>
-            {t('openExample')}
-          </button>
         </section>
         <section className="start-card" aria-labelledby="open-board">
           <h2 id="open-board">{t('openLink')}</h2>
