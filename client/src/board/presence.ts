@@ -35,6 +35,10 @@ export interface PresenceUser {
   /** A "come to my view" request: shown to the others, who may accept or decline. */
   summon: (PresenceView & { seq: number }) | null;
   isSelf: boolean;
+  /** Public per-device person key (several tabs of one person share it), or null from clients without one. */
+  person: string | null;
+  /** False for observers (read-only links): they are not asked for consent. */
+  canEdit: boolean;
 }
 
 function readUser(clientId: number, state: Record<string, unknown>, self: number): PresenceUser | null {
@@ -62,6 +66,8 @@ function readUser(clientId: number, state: Record<string, unknown>, self: number
     view,
     summon,
     isSelf: clientId === self,
+    person: typeof user.person === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(user.person) ? user.person : null,
+    canEdit: user.editor !== false,
   };
 }
 
