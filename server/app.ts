@@ -6,6 +6,7 @@ import type { ServerConfig } from './config';
 import { createBoard } from './http/api';
 import { HttpError } from './http/body';
 import { sendError, sendJson } from './http/respond';
+import { sendTime } from './http/time';
 import { createStaticHandler } from './http/static';
 import { createAccessService, handleAccessApi, setSecurityHeaders } from './access';
 import { clientIp } from './limits/clientIp';
@@ -112,6 +113,7 @@ export async function startServer(
           redis,
         });
       }
+      if (route === 'GET /api/time') return sendTime(res);
       if (route === 'GET /metrics') {
         const text = metrics.render();
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -3,3 +3,8 @@ export * from './perspectives';
 export * from './voice';
 export * from './votes';
 export * from './agenda';
+export * from './value';
+export * from './goals';
+export * from './evaluation';
+export * from './session';
+export * from './comments';

@@ -4,21 +4,21 @@ import { ROLE_IDS, type RoleId } from '../roles';
  * The equal-voice meter (docs/cocreation.md): each role's share of the
  * contributions against its share of the people present.
  *
- * Contributions come in kinds (items created, edits, votes) of very different
+ * Contributions come in kinds (items created, edits, comments, votes) of very different
  * sizes (one typed word is several edits), so each kind is turned into shares
  * first and the role's contribution share is the weighted mean over the kinds
  * that have any activity. Edits (raw Yjs operations: every typed character)
  * are the noisiest measure and weigh half as much as cards and votes.
  */
-export type ContributionKind = 'items' | 'edits' | 'votes';
-export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'votes'];
-export const KIND_WEIGHTS: Record<ContributionKind, number> = { items: 1, edits: 0.5, votes: 1 };
+export type ContributionKind = 'items' | 'edits' | 'comments' | 'votes';
+export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'comments', 'votes'];
+export const KIND_WEIGHTS: Record<ContributionKind, number> = { items: 1, edits: 0.5, comments: 1, votes: 1 };
 
 /** A role dominates when its contribution share is at least this many times its share of people… */
 export const DOMINATION_RATIO = 1.5;
 /** …and at least this many percentage points above it… */
 export const DOMINATION_MARGIN = 0.15;
-/** …once there are at least this many items + votes to judge from. */
+/** …once there are at least this many items + comments + votes to judge from. */
 export const MIN_CONTRIBUTIONS = 6;
 
 export interface VoiceInput {
@@ -26,6 +26,8 @@ export interface VoiceInput {
   participants: readonly RoleId[];
   items: Partial<Record<RoleId, number>>;
   edits: Partial<Record<RoleId, number>>;
+  /** Comments on cards per role of their author (absent = none). */
+  comments?: Partial<Record<RoleId, number>>;
   votes: Partial<Record<RoleId, number>>;
 }
 
@@ -35,6 +37,7 @@ export interface VoiceRow {
   peopleShare: number;
   items: number;
   edits: number;
+  comments: number;
   votes: number;
   contributionShare: number;
   status: 'dominating' | 'quiet' | 'balanced';
@@ -49,14 +52,15 @@ export interface VoiceResult {
   enough: boolean;
 }
 
-export function computeVoice(input: VoiceInput): VoiceResult {
+export function computeVoice(given: VoiceInput): VoiceResult {
+  const input = { ...given, comments: given.comments ?? {} };
   const people: Partial<Record<RoleId, number>> = {};
   for (const r of input.participants) people[r] = (people[r] ?? 0) + 1;
   const totalPeople = input.participants.length;
   const total = (k: ContributionKind) => ROLE_IDS.reduce((a, r) => a + (input[k][r] ?? 0), 0);
-  const totals = { items: total('items'), edits: total('edits'), votes: total('votes') };
+  const totals = { items: total('items'), edits: total('edits'), comments: total('comments'), votes: total('votes') };
   const active = CONTRIBUTION_KINDS.filter((k) => totals[k] > 0);
-  const enough = totals.items + totals.votes >= MIN_CONTRIBUTIONS && totalPeople >= 2;
+  const enough = totals.items + totals.comments + totals.votes >= MIN_CONTRIBUTIONS && totalPeople >= 2;
   const rows: VoiceRow[] = ROLE_IDS.filter((r) => (people[r] ?? 0) > 0 || CONTRIBUTION_KINDS.some((k) => (input[k][r] ?? 0) > 0)).map((role) => {
     const weight = active.reduce((a, k) => a + KIND_WEIGHTS[k], 0);
     const contributionShare = active.length === 0 ? 0 : active.reduce((a, k) => a + (KIND_WEIGHTS[k] * (input[k][role] ?? 0)) / totals[k], 0) / weight;
@@ -70,6 +74,7 @@ export function computeVoice(input: VoiceInput): VoiceResult {
       peopleShare,
       items: input.items[role] ?? 0,
       edits: input.edits[role] ?? 0,
+      comments: input.comments[role] ?? 0,
       votes: input.votes[role] ?? 0,
       contributionShare,
       status,
@@ -77,6 +82,16 @@ export function computeVoice(input: VoiceInput): VoiceResult {
   });
   rows.sort((a, b) => b.contributionShare - a.contributionShare || b.people - a.people);
   return { rows, dominating: rows.filter((r) => r.status === 'dominating').map((r) => r.role), quiet: rows.filter((r) => r.status === 'quiet').map((r) => r.role), enough };
+}
+
+/**
+ * The items people made, without the ones a template put on the board when
+ * it was created: those are written in the board's creating transaction and
+ * carry the board's own creation time (shared/templates), and starter cards
+ * "by a citizen" must not count as a citizen's contribution.
+ */
+export function contributedItems<T extends { createdAt: number }>(items: readonly T[], boardCreatedAt: number): T[] {
+  return boardCreatedAt > 0 ? items.filter((i) => i.createdAt !== boardCreatedAt) : [...items];
 }
 
 /** Items created per role (the creator's role on each card). */

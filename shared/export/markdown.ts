@@ -1,5 +1,12 @@
 import type * as Y from 'yjs';
+import { escapeMarkdown } from './escape';
 import { projectReport, type ReportIdea } from './projection';
+import { commentLines } from './sections/comments';
+import { evaluationMarkdown } from './sections/evaluation';
+import { goalsMarkdown } from './sections/goals';
+import { valueLines } from './sections/value';
+
+export { escapeMarkdown };
 
 const T = {
   da: {
@@ -38,12 +45,6 @@ const T = {
   },
 };
 
-/** Markdown must not turn participants' text into markup (headings, links, HTML). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, '$1\\$2');
-}
 
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
 const rest = (text: string) => text.split('\n').slice(1).filter((l) => l.trim() !== '');
@@ -59,6 +60,8 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
   const perspectiveCount = r.problems.reduce((n, p) => n + p.perspectives.length, 0) + r.loosePerspectives.length;
   out.push(`# ${escapeMarkdown(r.title || t.untitled)}`, '');
   out.push(`*${t.exported} ${now.toISOString().slice(0, 10)}. ${t.summary(r.problems.length, r.ideaCount, perspectiveCount)}*`, '');
+  const value = valueLines(doc, lang);
+  const discussion = commentLines(doc, lang);
   const ideaLine = (i: ReportIdea, n: number, titles: Map<string, string>) => {
     const builds = i.buildsOn.map((id) => titles.get(id)).filter((x): x is string => !!x);
     const extra = [
@@ -67,6 +70,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     ].filter(Boolean);
     const lines = [`${n}. **${escapeMarkdown(firstLine(i.text))}** — ${escapeMarkdown(i.authorName)} (${escapeMarkdown(i.roleLabel)})${extra.length ? `; ${extra.join('; ')}` : ''}`];
     for (const l of rest(i.text)) lines.push(`   ${escapeMarkdown(l)}`);
+    lines.push(...value(i.id), ...discussion(i.id));
     return lines.join('\n');
   };
   const titles = new Map<string, string>();
@@ -78,6 +82,8 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     out.push(`### ${idx + 1}. ${escapeMarkdown(firstLine(p.text))}`, '');
     for (const l of rest(p.text)) out.push(escapeMarkdown(l), '');
     out.push(`*${t.raisedBy} ${escapeMarkdown(p.authorName)} (${escapeMarkdown(p.roleLabel)})*`, '');
+    const talk = discussion(p.id);
+    if (talk.length) out.push(...talk.map((l) => l.slice(3)), '');
     out.push(`#### ${t.perspectives}`, '');
     if (p.perspectives.length === 0) out.push(t.noPerspectives, '');
     for (const v of p.perspectives) {
@@ -99,5 +105,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${escapeMarkdown(v.text.replace(/\n+/g, ' '))}`);
     out.push('');
   }
+  // What the group agreed and how it evaluates (empty sections give no lines).
+  out.push(...goalsMarkdown(doc, lang), ...evaluationMarkdown(doc, lang));
   return out.join('\n');
 }

@@ -4,24 +4,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type SamskabServer } from '../../server/app';
-import { configFromEnv } from '../../server/config';
+import { configFromEnv, type ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { buildStormFloodExample } from '../../shared/examples/stormflood';
 import { newBoardId } from '../../shared/ids';
 import { initBoard } from '../../shared/model/board';
+import type * as Y from 'yjs';
+import type { RoleId } from '../../shared/roles';
 import { TestClient } from '../helpers/client';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A real server on port 0 serving the built client, with its own data directory. */
-export async function startAppServer(): Promise<{ server: SamskabServer; dataDir: string }> {
+export async function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<{ server: SamskabServer; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-e2e-'));
   // E2E_CLIENT_DIR lets parallel work build and test its own client copy.
   const clientDir = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` before the e2e tests (npm test does).');
   }
-  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir };
+  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, ...overrides };
   const server = await startServer(config, createLogger('silent'));
   return { server, dataDir };
 }
@@ -79,6 +81,39 @@ export async function createBoardWithLinks(
   });
   if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
   return (await res.json()) as { id: string; links: { editor: string; observer: string } };
+}
+
+/** The editor key from an editor link (`/b/<id>?k=…`). */
+export const editorKeyOf = (links: { editor: string }): string => new URL(`http://x${links.editor}`).searchParams.get('k') ?? '';
+
+/** Writes to a board through the sync endpoint with its editor key, as another program would; resolves once stored. */
+export async function writeBoard<T>(baseUrl: string, boardId: string, key: string, write: (doc: Y.Doc) => T): Promise<T> {
+  const client = new TestClient(`${baseUrl.replace(/^http/, 'ws')}/sync`, boardId, { params: { k: key } });
+  try {
+    await client.waitSynced();
+    const out = write(client.doc);
+    await client.waitSaved();
+    return out;
+  } finally {
+    client.destroy();
+  }
+}
+
+export type Person = Awaited<ReturnType<typeof person>>;
+
+/**
+ * Each person opens the editor link with a pre-filled name and role, in a
+ * browser context of their own; resolves when every page is synced and saved.
+ */
+export async function joinAs(browser: Browser, baseUrl: string, editorLink: string, people: ReadonlyArray<{ name: string; role: RoleId; locale?: string }>): Promise<Person[]> {
+  const out: Person[] = [];
+  for (const p of people) {
+    const one = await person(browser, p.locale ?? 'da-DK');
+    await one.page.goto(`${baseUrl}${editorLink}&name=${encodeURIComponent(p.name)}&role=${p.role}`);
+    out.push(one);
+  }
+  for (const p of out) await p.page.locator('.status[data-state="saved"]').waitFor();
+  return out;
 }
 
 /** Runs axe-core in the page and returns the violations (id + nodes). */

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/model/board';
-import { TestClient } from '../helpers/client';
 import { author } from '../helpers/board';
-import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
+import { axe, createBoardWithLinks, editorKeyOf, joinAs, typeInEditor, useApp, writeBoard, type Person } from './browser';
 
 /**
  * Co-creation in real browsers: three people in three roles (citizen and
@@ -14,41 +13,32 @@ import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './brows
 describe('perspective lens, equal-voice meter and dot voting in Chromium', () => {
   const app = useApp();
 
-  async function fill(boardId: string, key: string) {
-    const client = new TestClient(`${app.server.url.replace(/^http/, 'ws')}/sync`, boardId, { params: { k: key } });
-    try {
-      await client.waitSynced();
-      const d = client.doc;
-      const p = createItem(d, { kind: 'problem', x: 0, y: 0, author: author('public-employee', 'Eva'), text: 'Unge dropper ud af ungdomsuddannelserne' });
-      createItem(d, { kind: 'perspective', x: 0, y: 240, problemId: p, author: author('politician', 'Mette'), text: 'Vi mangler tal på, hvem der dropper ud' });
-      createItem(d, { kind: 'perspective', x: 280, y: 240, problemId: p, author: author('service-user', 'Ali'), text: 'Min bror kedede sig og mistede modet' });
-      createItem(d, { kind: 'idea', x: 400, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
-      createItem(d, { kind: 'idea', x: 650, y: 0, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' });
-      createItem(d, { kind: 'idea', x: 900, y: 0, author: author('politician', 'Mette'), text: 'Flere studievejledere' });
-      createItem(d, { kind: 'idea', x: 400, y: 200, author: author('politician', 'Jens'), text: 'Mentorordning med lokale firmaer' });
-      createItem(d, { kind: 'idea', x: 650, y: 200, author: author('politician', 'Jens'), text: 'Lektiecafé på biblioteket' });
-      createItem(d, { kind: 'idea', x: 900, y: 200, author: author('politician', 'Jens'), text: 'Praktik i kommunen' });
-      await client.waitSaved();
-    } finally {
-      client.destroy();
-    }
-  }
+  const fill = (boardId: string, key: string) =>
+    writeBoard(app.server.url, boardId, key, (d) => {
+    const p = createItem(d, { kind: 'problem', x: 0, y: 0, author: author('public-employee', 'Eva'), text: 'Unge dropper ud af ungdomsuddannelserne' });
+    createItem(d, { kind: 'perspective', x: 0, y: 240, problemId: p, author: author('politician', 'Mette'), text: 'Vi mangler tal på, hvem der dropper ud' });
+    createItem(d, { kind: 'perspective', x: 280, y: 240, problemId: p, author: author('service-user', 'Ali'), text: 'Min bror kedede sig og mistede modet' });
+    createItem(d, { kind: 'idea', x: 400, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
+    createItem(d, { kind: 'idea', x: 650, y: 0, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' });
+    createItem(d, { kind: 'idea', x: 900, y: 0, author: author('politician', 'Mette'), text: 'Flere studievejledere' });
+    createItem(d, { kind: 'idea', x: 400, y: 200, author: author('politician', 'Jens'), text: 'Mentorordning med lokale firmaer' });
+    createItem(d, { kind: 'idea', x: 650, y: 200, author: author('politician', 'Jens'), text: 'Lektiecafé på biblioteket' });
+    createItem(d, { kind: 'idea', x: 900, y: 200, author: author('politician', 'Jens'), text: 'Praktik i kommunen' });
+    });
 
   const results = (page: Page) =>
     page.locator('[data-result-idea]').evaluateAll((els) => els.map((e) => ({ text: e.querySelector('.result-text')?.textContent, dots: e.getAttribute('data-dots'), roles: e.querySelector('.role-counts')?.textContent, broad: e.classList.contains('broad') })));
 
   it('three roles: lens, meter, a vote round with the same per-role results for everyone', async () => {
     const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Ungepolitik' });
-    const key = new URL(`http://x${links.editor}`).searchParams.get('k') ?? '';
+    const key = editorKeyOf(links);
     await fill(id, key);
 
-    const ann = await person(app.browser, 'da-DK');
-    const bo = await person(app.browser, 'da-DK');
-    const cem = await person(app.browser, 'en-GB');
-    await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
-    await bo.page.goto(`${app.server.url}${links.editor}&name=Bo&role=politician`);
-    await cem.page.goto(`${app.server.url}${links.editor}&name=Cem&role=business`);
-    for (const p of [ann.page, bo.page, cem.page]) await p.locator('.status[data-state="saved"]').waitFor();
+    const [ann, bo, cem] = (await joinAs(app.browser, app.server.url, links.editor, [
+      { name: 'Ann', role: 'citizen' },
+      { name: 'Bo', role: 'politician' },
+      { name: 'Cem', role: 'business', locale: 'en-GB' },
+    ])) as [Person, Person, Person];
     await ann.page.locator('.presence li').nth(2).waitFor();
 
     // Equal-voice meter: politicians made most of the cards while they are a third of the people.
@@ -166,7 +156,7 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await cem.page.screenshot({ path: '.tmp/e2e-cocreation-results-en.png' });
     // The board itself, with the result badges on the idea cards.
     await ann.page.getByRole('region', { name: 'Prikafstemning' }).getByRole('button', { name: 'Luk' }).click();
-    await ann.page.locator('.canvas').click({ position: { x: 700, y: 700 } });
+    await ann.page.locator('.canvas').click({ position: { x: 700, y: 540 } });
     await ann.page.getByRole('button', { name: 'Vis alt' }).click();
     await ann.page.getByRole('button', { name: 'Zoom ud' }).click();
     await ann.page.screenshot({ path: '.tmp/e2e-cocreation-results-board.png' });

@@ -1,13 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type SamskabServer } from '../../server/app';
-import { configFromEnv } from '../../server/config';
-import { createLogger } from '../../server/log';
+import type { SamskabServer } from '../../server/app';
 import { TestClient } from '../helpers/client';
-import { createBoard, launchChromium, person } from './browser';
+import { createBoard, launchChromium, person, startAppServer } from './browser';
 
 /**
  * When a limit closes the connection, the person is told why, in their
@@ -20,11 +16,7 @@ describe('a person is told which limit disconnected them', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-e2e-limit-'));
-    const clientDir = path.resolve('dist/client');
-    if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
-    const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, maxConnectionsPerBoard: 1 };
-    server = await startServer(config, createLogger('silent'));
+    ({ server, dataDir } = await startAppServer({ maxConnectionsPerBoard: 1 }));
     browser = await launchChromium();
   });
 

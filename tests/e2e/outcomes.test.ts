@@ -94,7 +94,7 @@ describe('snapshots, compare and restore in Chromium', () => {
 
     // The outline shows the same content as headings and lists.
     await ann.page.getByRole('button', { name: 'Disposition' }).click();
-    await ann.page.getByRole('heading', { level: 1, name: 'Lokal park' }).waitFor();
+    await ann.page.locator('article.outline').getByRole('heading', { level: 1, name: 'Lokal park' }).waitFor();
     await ann.page.getByRole('heading', { level: 2, name: /Parken bruges for lidt/ }).waitFor();
     expect(await axe(ann.page)).toEqual([]);
     await ann.page.screenshot({ path: '.tmp/e2e-outline.png' });

@@ -5,6 +5,7 @@ import { roleInfo } from '../../../shared/roles';
 import { OutcomesControls } from '../outcomes/OutcomesControls';
 import { CocreationControls } from '../cocreation/CocreationControls';
 import { VoiceMeter } from '../cocreation/VoiceMeter';
+import { personKey } from '../cocreation/deviceKey';
 import { AccessControls, AccessGate, ReadOnlyGuard, useAccessWatch, useBoardAccess } from '../access';
 import { useT } from '../i18n/useT';
 import { identityFromUrl, type Identity } from '../state/identity';
@@ -58,8 +59,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
       role: identity.role,
       roleText: identity.roleText ?? '',
       color: roleInfo(identity.role).color,
+      person: personKey(boardId),
+      editor: !observer,
     });
-  }, [conn, identity]);
+  }, [conn, identity, boardId, observer]);
 
   useEffect(() => {
     document.title = `${meta.title || t('untitledBoard')} – Samskab`;
@@ -69,11 +72,15 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [framed, setFramed] = useState(false);
   useEffect(() => {
     if (framed || snapshot.state === 'loading' || !conn) return;
-    setFramed(true);
     const canvas = document.querySelector('.canvas');
+    // No canvas yet while the join dialog is open: fit once it is mounted (identity set).
+    if (!canvas) return;
+    setFramed(true);
     const bounds = contentBounds(listItems(conn.doc).items);
-    if (bounds && canvas) useUi.getState().setCamera(fitCamera(bounds, canvas.clientWidth, canvas.clientHeight));
-  }, [snapshot.state, framed, conn]);
+    // Fit into the part of the canvas the sidebar (top right) leaves free.
+    const sidebar = document.querySelector('.sidebar')?.getBoundingClientRect().width ?? 0;
+    if (bounds) useUi.getState().setCamera(fitCamera(bounds, canvas.clientWidth - (sidebar ? sidebar + 12 : 0), canvas.clientHeight));
+  }, [snapshot.state, framed, conn, identity]);
 
   const join = (id: Identity) => {
     setIdentity(id);
@@ -105,6 +112,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Samskab</span>
         </a>
+        {/* The page's one level-one heading, for screen readers; the visible title is the editable field. */}
+        <h1 className="visually-hidden">{meta.title || t('untitledBoard')}</h1>
         <label className="visually-hidden" htmlFor="board-title">
           {t('boardTitle')}
         </label>
@@ -142,7 +151,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
             <ReadOnlyGuard active={observer}>
               <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
             </ReadOnlyGuard>
-            <aside className="sidebar">
+            {/* Focusable: with many roles the voice meter makes it scroll, and keyboard users must be able to scroll it. */}
+            <aside className="sidebar" tabIndex={0} aria-label={t('participants')}>
               <PresenceList users={users} />
               <VoiceMeter doc={conn.doc} items={items} users={users} />
             </aside>

@@ -539,7 +539,8 @@ export function Canvas({
       onWheel={onWheel}
     >
       {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} />}
-      <div className="world" style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
+      {/* The zoom band (not the zoom itself) is an attribute: frame titles grow when zoomed out, and a band change restyles far less often than every zoom step would. */}
+      <div className="world" data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
         {!lod && <Links links={links} items={items} visible={domIds} />}
         {cards}
         <RemoteCursors users={users} zoom={camera.zoom} />

@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { COLOR_VALUES } from './Card';
+import { useCommentsUi } from '../cocreation/comments/useComments';
 import { canvasCommands } from './keys';
 import { LOCAL_ORIGIN } from './origin';
 import type { ItemView } from './useBoardData';
@@ -173,6 +174,11 @@ export function SelectionBar({
         )}
       </div>
       {linkUi}
+      {sel.length === 1 && (
+        <button type="button" onClick={() => useCommentsUi.getState().open((sel[0] as BoardItem).id)}>
+          {t('commentsButton')}
+        </button>
+      )}
       <button type="button" onClick={() => cmd.duplicate()} title="Ctrl+D">
         {t('duplicate')}
       </button>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { registerClient } from '../../../shared/cocreation/doc';
 import { inLens } from '../../../shared/cocreation/perspectives';
@@ -12,12 +12,15 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { useCocreationState } from './hooks';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { useComments, useCommentsUi } from './comments/useComments';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { GoalsPanel } from './goals/GoalsPanel';
 import type { CoPanelProps } from './panel';
 import { PerspectivePanel } from './PerspectivePanel';
 import { PhaseStrip } from './phases/PhaseStrip';
 import { ValuePanel } from './value/ValuePanel';
+import { useOpenOnValueRequest } from './value/focus';
 import { VotePanel } from './VotePanel';
 import './cocreation.css';
 
@@ -46,6 +49,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [panel, setPanel] = useState<Panel | null>(null);
+  useOpenOnValueRequest(() => setPanel('value'));
   const [lens, setLens] = useState<RoleId | null>(null);
   const { round, settings } = useCocreationState(conn.doc);
 
@@ -81,6 +85,16 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   };
 
   const list = useMemo(() => [...items.values()].filter((i): i is BoardItem => !('damaged' in i)), [items]);
+  const liveIds = useMemo(() => new Set(list.map((i) => i.id)), [list]);
+  const comments = useComments(conn.doc, liveIds);
+  const commentsFor = useCommentsUi((s) => s.itemId);
+  // One side panel at a time: opening comments closes a tool panel and the other way round.
+  useEffect(() => {
+    if (commentsFor) setPanel(null);
+  }, [commentsFor]);
+  useEffect(() => {
+    if (panel) useCommentsUi.getState().close();
+  }, [panel]);
   const anonymous = settings.anonymousNames || (round?.status === 'open' && round.anonymousNames);
 
   const css = useMemo(() => {
@@ -109,15 +123,33 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
         );
       }
     }
+    // Cards with a discussion carry its size, bottom left.
+    for (const [itemId, cs] of comments) {
+      if (!safe(itemId)) continue;
+      rules.push(
+        `.card[data-item-id="${itemId}"]::after{content:${JSON.stringify(`💬 ${cs.length}`)};position:absolute;left:8px;bottom:-12px;z-index:1;background:#fff;color:#1f2a33;border:1px solid #8795a1;font-size:12px;font-weight:700;padding:1px 8px;border-radius:999px}`,
+      );
+    }
     return rules.join('\n');
-  }, [lens, anonymous, list, lang, round, t]);
+  }, [lens, anonymous, list, lang, round, t, comments]);
 
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
+  // Side panels start just under the method bar, whose height changes as it wraps on narrow screens.
+  const bar = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const place = () => document.documentElement.style.setProperty('--co-panel-top', `${Math.round(el.getBoundingClientRect().bottom + 8)}px`);
+    place();
+    const ro = new ResizeObserver(place);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const shared: Omit<CoPanelProps, 'onClose'> = { boardId, conn, items: list, users, identity, params, canEdit, anonymous };
   const panelProps: CoPanelProps = { ...shared, onClose: () => setPanel(null) };
 
   return (
-    <nav className="methodbar" aria-label={t('methodBar')}>
+    <nav className="methodbar" aria-label={t('methodBar')} ref={bar}>
       <PhaseStrip {...shared} />
       <div className="methodbar-tools">
         <button type="button" className="co-button" aria-pressed={panel === 'lens'} onClick={() => toggle('lens')}>
@@ -165,6 +197,17 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       )}
       {panel === 'vote' && (
         <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
+      )}
+      {commentsFor && (
+        <CommentsPanel
+          doc={conn.doc}
+          item={list.find((i) => i.id === commentsFor)}
+          comments={comments.get(commentsFor) ?? []}
+          identity={identity}
+          canEdit={canEdit}
+          anonymous={anonymous}
+          onClose={() => useCommentsUi.getState().close()}
+        />
       )}
       {panel === 'goals' && <GoalsPanel {...panelProps} />}
       {panel === 'value' && <ValuePanel {...panelProps} />}

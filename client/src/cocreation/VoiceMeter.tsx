@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { computeVoice, itemsByRole, peopleRoles } from '../../../shared/cocreation/voice';
+import { commentsByRole } from '../../../shared/cocreation/comments';
+import { computeVoice, contributedItems, itemsByRole, peopleRoles } from '../../../shared/cocreation/voice';
+import { readMeta } from '../../../shared/model/board';
 import type { BoardItem } from '../../../shared/model/schema';
 import { roleInfo, roleLabel, type RoleId } from '../../../shared/roles';
 import type { PresenceUser } from '../board/presence';
 import type { ItemView } from '../board/useBoardData';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
+import { useComments } from './comments/useComments';
 import { useCocreationState, useEditsByRole } from './hooks';
 import './cocreation.css';
 
@@ -22,11 +25,13 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
   const lang = useUi((s) => s.lang);
   const edits = useEditsByRole(doc);
   const { round } = useCocreationState(doc);
+  const list = useMemo(() => [...items.values()].filter((i): i is BoardItem => !('damaged' in i)), [items]);
+  const liveIds = useMemo(() => new Set(list.map((i) => i.id)), [list]);
+  const comments = useComments(doc, liveIds);
   const voice = useMemo(() => {
-    const list = [...items.values()].filter((i): i is BoardItem => !('damaged' in i));
     const votes = round?.results?.votersByRole ?? round?.participation.votersByRole ?? {};
-    return computeVoice({ participants: peopleRoles(users), items: itemsByRole(list), edits, votes });
-  }, [items, users, edits, round]);
+    return computeVoice({ participants: peopleRoles(users), items: itemsByRole(contributedItems(list, readMeta(doc).createdAt)), edits, comments: commentsByRole(comments), votes });
+  }, [list, users, edits, round, comments, doc]);
   const label = (r: RoleId) => roleLabel(r, lang);
   const top = voice.rows.find((r) => r.status === 'dominating');
 
@@ -71,7 +76,7 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
               </span>
               <span className="voice-num">{pct(r.contributionShare)}</span>
             </div>
-            <div className="voice-detail">{t('voiceDetail', { items: String(r.items), edits: String(r.edits), votes: String(r.votes) })}</div>
+            <div className="voice-detail">{t('voiceDetail', { items: String(r.items), edits: String(r.edits), comments: String(r.comments), votes: String(r.votes) })}</div>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { RoleId } from '../../../shared/roles';
+import { deviceKey } from './deviceKey';
 import type { RoundState } from '../../../shared/cocreation/votes';
 import { ApiError, credentialHeaders } from '../outcomes/api';
 
@@ -7,23 +8,7 @@ import { ApiError, credentialHeaders } from '../outcomes/api';
  * second tab and a reconnect vote as the same person (the server allows one
  * set of dots per voter id). It is never put in the document or in presence.
  */
-export function voterId(boardId: string): string {
-  const key = `samskab.voter.${boardId}`;
-  try {
-    const stored = localStorage.getItem(key);
-    if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
-  } catch {
-    // storage blocked: a per-page id still works for this tab
-  }
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  try {
-    localStorage.setItem(key, id);
-  } catch {
-    // see above
-  }
-  return id;
-}
+export const voterId = (boardId: string): string => deviceKey(`samskab.voter.${boardId}`);
 
 export interface OwnBallot {
   votes: Record<string, number>;

@@ -1,0 +1,34 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { addComment } from '../../shared/cocreation/comments';
+import { setRating } from '../../shared/cocreation/value';
+import { boardToMarkdown } from '../../shared/export/markdown';
+import { createItem, initBoard, linkItems } from '../../shared/model/board';
+
+/** The minutes carry what the group did around the cards: value ratings and discussions. */
+describe('minutes: value triad and comments', () => {
+  it('puts value ratings and comments under their card, with participants’ text escaped', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, 'Havnen');
+    const p = createItem(doc, { kind: 'problem', x: 0, y: 0, author: { name: 'Eva', role: 'public-employee' }, text: 'Havnen er nedslidt' });
+    const i = createItem(doc, { kind: 'idea', x: 300, y: 0, author: { name: 'Lis', role: 'volunteer-association' }, text: 'Badebro' });
+    linkItems(doc, { kind: 'addresses', from: i, to: p });
+    setRating(doc, i, 'person-aaaaaaaaaaaaaaaa', 'citizen', { personal: 5, collective: 4, societal: 3 });
+    addComment(doc, i, { name: 'Ann', role: 'citizen' }, '# Overskrift? [link](http://x) og <b>fed</b>');
+    addComment(doc, p, { name: 'Bo', role: 'politician' }, 'Hvor gammel er kajen?');
+
+    const md = boardToMarkdown(doc, 'da');
+    const lines = md.split('\n');
+    const idea = lines.findIndex((l) => l.includes('**Badebro**'));
+    expect(idea).toBeGreaterThan(0);
+    const under = lines.slice(idea + 1, idea + 8).join('\n');
+    expect(under).toContain('Værdi (lige vægt pr. rolle)');
+    expect(under).toContain('Borger (1): personlig 5');
+    expect(under).toContain('1 kommentar');
+    expect(under).toContain('Ann (Borger): \\# Overskrift? \\[link\\](http://x) og \\<b\\>fed\\</b\\>');
+    // The problem's discussion sits under the problem.
+    const problem = lines.findIndex((l) => l.startsWith('### 1. Havnen er nedslidt'));
+    expect(lines.slice(problem, idea).join('\n')).toContain('Bo (Politiker): Hvor gammel er kajen?');
+    expect(boardToMarkdown(doc, 'en')).toContain('Ann (Citizen):');
+  });
+});
