@@ -12,7 +12,7 @@ const LOCK_SPACE = 7204;
  */
 export class PostgresBallotStore implements BallotStore {
   private readonly pool: pg.Pool;
-  private readonly ready: Promise<unknown>;
+  private ready: Promise<void>;
   private closed: Promise<void> | null = null;
   private readonly rounds: string;
   private readonly ballotsTable: string;
@@ -23,25 +23,54 @@ export class PostgresBallotStore implements BallotStore {
     this.ballotsTable = `${prefix}_ballots`;
     this.pool = new pg.Pool({ connectionString, max: 4 });
     this.pool.on('error', () => undefined);
-    this.ready = this.pool.query(`
-      CREATE TABLE IF NOT EXISTS ${this.rounds} (
-        board TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, dots INTEGER NOT NULL,
-        equal_weight BOOLEAN NOT NULL, anonymous_names BOOLEAN NOT NULL,
-        opened_at BIGINT NOT NULL, closed_at BIGINT, revealed_at BIGINT, rev BIGINT NOT NULL DEFAULT 0,
-        seq BIGSERIAL, PRIMARY KEY (board, id)
-      );
-      CREATE TABLE IF NOT EXISTS ${this.ballotsTable} (
-        board TEXT NOT NULL, round TEXT NOT NULL, voter TEXT NOT NULL, role TEXT NOT NULL,
-        votes TEXT NOT NULL, updated_at BIGINT NOT NULL,
-        PRIMARY KEY (board, round, voter)
-      );
-    `);
+    this.ready = this.migrate();
     this.ready.catch(() => undefined);
+  }
+
+  /**
+   * Creates the tables. Under a transaction-level advisory lock, because two
+   * instances starting at once can both fail `CREATE TABLE IF NOT EXISTS`.
+   */
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE]);
+      await c.query(`
+        CREATE TABLE IF NOT EXISTS ${this.rounds} (
+          board TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, dots INTEGER NOT NULL,
+          equal_weight BOOLEAN NOT NULL, anonymous_names BOOLEAN NOT NULL,
+          opened_at BIGINT NOT NULL, closed_at BIGINT, revealed_at BIGINT, rev BIGINT NOT NULL DEFAULT 0,
+          seq BIGSERIAL, PRIMARY KEY (board, id)
+        );
+        CREATE TABLE IF NOT EXISTS ${this.ballotsTable} (
+          board TEXT NOT NULL, round TEXT NOT NULL, voter TEXT NOT NULL, role TEXT NOT NULL,
+          votes TEXT NOT NULL, updated_at BIGINT NOT NULL,
+          PRIMARY KEY (board, round, voter)
+        );
+      `);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Retries the table set-up after a failed start (the database was down), instead of failing every vote until a restart. */
+  private async whenReady(): Promise<void> {
+    try {
+      await this.ready;
+    } catch {
+      this.ready = this.migrate();
+      await this.ready;
+    }
   }
 
   /** Runs `fn` in a transaction holding this board's lock. */
   private async locked<T>(boardId: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    await this.ready;
+    await this.whenReady();
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -57,8 +86,9 @@ export class PostgresBallotStore implements BallotStore {
     }
   }
 
+  /** The newest round is the last one inserted (`seq`), not the one with the latest clock: instances' clocks differ. */
   private async current(q: pg.Pool | pg.PoolClient, boardId: string): Promise<StoredRound | null> {
-    const res = await q.query<RoundRow>(`SELECT * FROM ${this.rounds} WHERE board = $1 ORDER BY opened_at DESC, seq DESC LIMIT 1`, [boardId]);
+    const res = await q.query<RoundRow>(`SELECT * FROM ${this.rounds} WHERE board = $1 ORDER BY seq DESC LIMIT 1`, [boardId]);
     return res.rows[0] ? toRound(res.rows[0]) : null;
   }
 
@@ -68,12 +98,12 @@ export class PostgresBallotStore implements BallotStore {
   }
 
   async currentRound(boardId: string): Promise<StoredRound | null> {
-    await this.ready;
+    await this.whenReady();
     return this.current(this.pool, boardId);
   }
 
   async round(boardId: string, roundId: string): Promise<StoredRound | null> {
-    await this.ready;
+    await this.whenReady();
     return this.one(this.pool, boardId, roundId);
   }
 
@@ -125,13 +155,13 @@ export class PostgresBallotStore implements BallotStore {
   }
 
   async ballot(boardId: string, roundId: string, voter: string): Promise<StoredBallot | null> {
-    await this.ready;
+    await this.whenReady();
     const res = await this.pool.query<BallotRow>(`SELECT voter, role, votes, updated_at FROM ${this.ballotsTable} WHERE board = $1 AND round = $2 AND voter = $3`, [boardId, roundId, voter]);
     return res.rows[0] ? toBallot(res.rows[0]) : null;
   }
 
   async ballots(boardId: string, roundId: string): Promise<StoredBallot[]> {
-    await this.ready;
+    await this.whenReady();
     const res = await this.pool.query<BallotRow>(`SELECT voter, role, votes, updated_at FROM ${this.ballotsTable} WHERE board = $1 AND round = $2`, [boardId, roundId]);
     return res.rows.map(toBallot);
   }

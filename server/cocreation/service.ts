@@ -92,9 +92,13 @@ export class Cocreation {
       const fresh = await this.store.round(boardId, roundId);
       if (!fresh) throw new CocreationError(404, 'no such round');
       const state = await this.stateOf(fresh, room);
+      // Only the board's current round is shown: a late reveal of an older round never hides a newer one.
+      const current = await this.store.currentRound(boardId);
+      if (current && current.id !== roundId) return state;
       room.doc.transact(() => {
         const shown = readRound(cocreationMap(room.doc).get(ROUND_KEY));
         if (shown && shown.id === state.id && shown.rev > state.rev) return;
+        if (shown && shown.id !== state.id && shown.openedAt > state.openedAt) return;
         cocreationMap(room.doc).set(ROUND_KEY, state);
       }, COCREATION_ORIGIN);
       return state;

@@ -13,11 +13,14 @@ const FILE = 'cocreation.sqlite';
  */
 export class SqliteBallotStore implements BallotStore {
   private handle: Database.Database | null = null;
+  private closed = false;
 
   constructor(private readonly dataDir: string) {}
 
   private get db(): Database.Database {
     if (this.handle) return this.handle;
+    // A request still in flight at shutdown must not reopen the file.
+    if (this.closed) throw new Error('the ballot store is closed');
     fs.mkdirSync(this.dataDir, { recursive: true });
     const db = new Database(path.join(this.dataDir, FILE));
     db.pragma('journal_mode = WAL');
@@ -47,7 +50,7 @@ export class SqliteBallotStore implements BallotStore {
   }
 
   private currentSync(boardId: string): StoredRound | null {
-    const row = this.db.prepare<[string], RoundRow>('SELECT * FROM vote_rounds WHERE board = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1').get(boardId);
+    const row = this.db.prepare<[string], RoundRow>('SELECT * FROM vote_rounds WHERE board = ? ORDER BY rowid DESC LIMIT 1').get(boardId);
     return row ? toRound(row) : null;
   }
 
@@ -124,6 +127,7 @@ export class SqliteBallotStore implements BallotStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.handle?.close();
     this.handle = null;
   }

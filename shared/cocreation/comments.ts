@@ -39,6 +39,8 @@ export function addComment(
   origin?: unknown,
   now = Date.now(),
 ): string {
+  if (typeof text !== 'string') throw new CommentError('a comment is text');
+  if (typeof author?.name !== 'string' || !isRoleId(author.role)) throw new CommentError('a comment needs an author name and a known role');
   const clean = text.trim();
   if (clean === '') throw new CommentError('a comment needs some text');
   if (clean.length > MAX_COMMENT_LENGTH) throw new CommentError(`a comment can be at most ${MAX_COMMENT_LENGTH} characters`);
@@ -63,7 +65,8 @@ export function readComment(key: string, v: unknown): BoardComment | null {
   const o = v as Record<string, unknown>;
   if (typeof o.text !== 'string' || o.text.length === 0 || o.text.length > MAX_COMMENT_LENGTH) return null;
   if (typeof o.name !== 'string' || !isRoleId(o.role)) return null;
-  if (typeof o.at !== 'number' || !Number.isFinite(o.at)) return null;
+  // A time a Date can hold (±8.64e15 ms); anything else would break date formatting for everyone.
+  if (typeof o.at !== 'number' || !Number.isFinite(o.at) || o.at < 0 || o.at > 8.64e15) return null;
   return {
     key,
     itemId: key.slice(0, bar),

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { escapeMarkdown } from './escape';
+import { escapeMarkdown, inlineMarkdown } from './escape';
 import { projectReport, type ReportIdea } from './projection';
 import { commentLines } from './sections/comments';
 import { evaluationMarkdown } from './sections/evaluation';
@@ -87,7 +87,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     out.push(`#### ${t.perspectives}`, '');
     if (p.perspectives.length === 0) out.push(t.noPerspectives, '');
     for (const v of p.perspectives) {
-      out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${escapeMarkdown(v.text.replace(/\n+/g, ' '))}`);
+      out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${inlineMarkdown(v.text, ' ')}`);
     }
     if (p.perspectives.length > 0) out.push('');
     out.push(`#### ${t.ideas}`, '');
@@ -102,7 +102,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
   }
   if (r.loosePerspectives.length > 0) {
     out.push(`## ${t.otherPerspectives}`, '');
-    for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${escapeMarkdown(v.text.replace(/\n+/g, ' '))}`);
+    for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${inlineMarkdown(v.text, ' ')}`);
     out.push('');
   }
   // What the group agreed and how it evaluates (empty sections give no lines).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/model/board';
 import { author } from '../helpers/board';
-import { axe, createBoardWithLinks, editorKeyOf, joinAs, useApp, writeBoard, type Person } from './browser';
+import { axe, createBoardWithLinks, editorKeyOf, joinAs, person, useApp, writeBoard, type Person } from './browser';
 
 /**
  * Comments on a card in two browsers: a citizen asks a question on an idea,
@@ -58,6 +58,17 @@ describe('comments on cards in Chromium', () => {
     await expect.poll(() => card.evaluate((el) => getComputedStyle(el, '::after').content), { timeout: 10_000 }).toBe('"💬 1"');
     await bo.page.keyboard.press('Escape');
     await boPanel.waitFor({ state: 'detached' });
-    expect([...ann.errors, ...bo.errors]).toEqual([]);
+
+    // An observer cannot select cards, but reads the discussion from the outline; nothing to write with.
+    const obs = await person(app.browser, 'da-DK');
+    await obs.page.goto(`${app.server.url}${links.observer}`);
+    await obs.page.getByRole('button', { name: 'Disposition' }).click();
+    await obs.page.getByRole('button', { name: 'Kommentarer (1)' }).click();
+    const obsPanel = obs.page.getByRole('region', { name: 'Kommentarer' });
+    await obsPanel.locator('.comment-text', { hasText: 'Hvem skal passe på børnene' }).waitFor();
+    expect(await obsPanel.getByLabel('Din kommentar').count()).toBe(0);
+    expect(await obsPanel.getByRole('button', { name: /Slet kommentar/ }).count()).toBe(0);
+    expect(await axe(obs.page)).toEqual([]);
+    expect([...ann.errors, ...bo.errors, ...obs.errors]).toEqual([]);
   });
 });

@@ -192,4 +192,22 @@ describe('co-creation: dot-vote rounds', () => {
     await waitFor(() => readRoundOf(b.doc)?.status === 'revealed', { message: 'reveal in B' });
     expect(readRoundOf(b.doc)?.results?.dots).toBe(3);
   });
+
+  it('revealing an older round later never hides the round that is open now', async () => {
+    const { srv, key, b, i1, base } = await setup();
+    const old = (await call(srv, 'POST', base, { key, body: { dots: 2 } })).json.id as string;
+    await call(srv, 'PUT', `${base}/${old}/ballot`, { key, voter: voter(1), body: { role: 'citizen', votes: { [i1]: 2 } } });
+    await call(srv, 'POST', `${base}/${old}/close`, { key });
+    const now = (await call(srv, 'POST', base, { key, body: { dots: 3 } })).json.id as string;
+    await waitFor(() => readRoundOf(b.doc)?.id === now, { message: 'the new round in B' });
+
+    // Someone reveals the old, closed round afterwards: its results are answered, the doc keeps the open round.
+    const revealed = await call(srv, 'POST', `${base}/${old}/reveal`, { key });
+    expect(revealed.status).toBe(200);
+    expect(revealed.json.status).toBe('revealed');
+    await b.waitSaved();
+    expect(readRoundOf(b.doc)).toMatchObject({ id: now, status: 'open' });
+    expect((await call(srv, 'PUT', `${base}/${now}/ballot`, { key, voter: voter(2), body: { role: 'politician', votes: { [i1]: 1 } } })).status).toBe(200);
+    await waitFor(() => readRoundOf(b.doc)?.participation.voters === 1, { message: 'the open round keeps counting' });
+  });
 });

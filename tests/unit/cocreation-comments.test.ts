@@ -29,6 +29,8 @@ describe('comments on cards', () => {
     expect(() => addComment(doc, 'c', { name: 'A', role: 'citizen' }, '   ')).toThrow(CommentError);
     expect(() => addComment(doc, 'c', { name: 'A', role: 'citizen' }, 'x'.repeat(MAX_COMMENT_LENGTH + 1))).toThrow(CommentError);
     expect(() => addComment(doc, 'a|b', { name: 'A', role: 'citizen' }, 'hej')).toThrow(CommentError);
+    expect(() => addComment(doc, 'c', { name: 'A', role: 'king' as never }, 'hej')).toThrow(CommentError);
+    expect(() => addComment(doc, 'c', { name: 'A', role: 'citizen' }, 42 as never)).toThrow(CommentError);
     expect(commentsMap(doc).size).toBe(0);
   });
 
@@ -42,6 +44,8 @@ describe('comments on cards', () => {
     m.set('kept|bad2', 'just a string');
     m.set('kept|bad3', { text: '', name: 'x', role: 'citizen', at: 1 });
     m.set('kept|bad4', { text: 'x', name: 'x', role: 'citizen', at: Number.NaN });
+    m.set('kept|bad5', { text: 'x', name: 'x', role: 'citizen', at: 1e16 });
+    m.set('kept|bad6', { text: 'x', name: 'x', role: 'citizen', at: -5 });
     const read = readComments(doc, new Set(['kept']));
     expect([...read.keys()]).toEqual(['kept']);
     expect(read.get('kept')).toHaveLength(1);

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addComment } from '../../shared/cocreation/comments';
+import { setAnonymousNames } from '../../shared/cocreation/doc';
 import { setRating } from '../../shared/cocreation/value';
-import { boardToMarkdown } from '../../shared/export/markdown';
+import { boardToMarkdown, escapeMarkdown } from '../../shared/export/markdown';
 import { createItem, initBoard, linkItems } from '../../shared/model/board';
 
 /** The minutes carry what the group did around the cards: value ratings and discussions. */
@@ -30,5 +31,16 @@ describe('minutes: value triad and comments', () => {
     const problem = lines.findIndex((l) => l.startsWith('### 1. Havnen er nedslidt'));
     expect(lines.slice(problem, idea).join('\n')).toContain('Bo (Politiker): Hvor gammel er kajen?');
     expect(boardToMarkdown(doc, 'en')).toContain('Ann (Citizen):');
+
+    // A bare carriage return is folded like a newline, so "1)" or "#" cannot start a new Markdown block.
+    addComment(doc, i, { name: 'Cem', role: 'business' }, 'første\r1) anden\r# tredje');
+    expect(boardToMarkdown(doc, 'da')).toContain('Cem (Virksomhed): første 1) anden # tredje');
+    expect(escapeMarkdown('1) punkt')).toBe('1\\) punkt');
+
+    // Names hidden on the board: the minutes give the commenter's role only.
+    setAnonymousNames(doc, true);
+    const hidden = boardToMarkdown(doc, 'da');
+    expect(hidden).toContain('- Borger: \\# Overskrift?');
+    expect(hidden).not.toMatch(/Ann \(Borger\)|Bo \(Politiker\)|Cem \(Virksomhed\)/);
   });
 });

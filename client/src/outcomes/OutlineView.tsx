@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { projectReport, type BoardReport, type ReportIdea } from '../../../shared/export/projection';
 import { itemsMap } from '../../../shared/model/board';
+import { useComments, useCommentsUi } from '../cocreation/comments/useComments';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
@@ -53,6 +54,22 @@ export function OutlineView({
   const lang = useUi((s) => s.lang);
   const report = useReport(doc, lang);
   const [editing, setEditing] = useState<string | null>(null);
+  // Comments open in their side panel from here too: the way in for observers and keyboard readers.
+  const liveIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const p of report.problems) for (const x of [p, ...p.perspectives, ...p.ideas]) ids.add(x.id);
+    for (const x of [...report.looseIdeas, ...report.loosePerspectives]) ids.add(x.id);
+    return ids;
+  }, [report]);
+  const comments = useComments(doc, liveIds);
+  const discussion = (id: string) => {
+    const n = comments.get(id)?.length ?? 0;
+    return n === 0 ? null : (
+      <button type="button" className="link-button no-print" onClick={() => useCommentsUi.getState().open(id)}>
+        {t('commentsButtonN', { n: String(n) })}
+      </button>
+    );
+  };
 
   const text = (id: string, value: string, label: string) => {
     const item = itemsMap(doc).get(id);
@@ -85,7 +102,7 @@ export function OutlineView({
     <ul>
       {list.map((v) => (
         <li key={v.id}>
-          <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)}
+          <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)} {discussion(v.id)}
         </li>
       ))}
     </ul>
@@ -94,7 +111,7 @@ export function OutlineView({
     <ol>
       {list.map((i) => (
         <li key={i.id}>
-          {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)}{' '}
+          {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)} {discussion(i.id)}{' '}
           <span className="muted">
             — {i.authorName} · {i.roleLabel}
           </span>
@@ -121,7 +138,7 @@ export function OutlineView({
             {n + 1}. {text(p.id, p.text, `${t('kind_problem')} ${n + 1}`)}
           </h2>
           <p className="muted">
-            {p.authorName} · {p.roleLabel}
+            {p.authorName} · {p.roleLabel} {discussion(p.id)}
           </p>
           <h3>{t('outlinePerspectives')}</h3>
           {perspectiveList(p.perspectives)}

@@ -10,7 +10,7 @@ import {
   type StoryKind,
 } from '../../cocreation/evaluation';
 import { ROLE_IDS, roleLabel } from '../../roles';
-import { escapeMarkdown } from '../escape';
+import { escapeMarkdown, inlineMarkdown } from '../escape';
 
 const T = {
   da: {
@@ -45,7 +45,7 @@ const T = {
   },
 };
 
-const inline = (text: string) => escapeMarkdown(text.trim().replace(/\s*\n+\s*/g, ' / '));
+const inline = (text: string) => inlineMarkdown(text);
 const num = (n: number, lang: 'da' | 'en') => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 });
 const withUnit = (n: number, ind: Indicator, lang: 'da' | 'en') => (ind.unit.trim() ? `${num(n, lang)} ${escapeMarkdown(ind.unit.trim())}` : num(n, lang));
 

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { readSettings } from '../../cocreation/doc';
 import { hasContent, PERSON_FIELDS, readGoals, revisitSummary, type Horizon, type PersonField, type Revisit, type RevisitStatus } from '../../cocreation/goals';
 import { roleLabel } from '../../roles';
-import { escapeMarkdown } from '../escape';
+import { escapeMarkdown, inlineMarkdown } from '../escape';
 
 const T = {
   da: {
@@ -29,8 +29,7 @@ const T = {
   },
 };
 
-/** One line of participant text: newlines folded, markup escaped. */
-const inline = (text: string) => escapeMarkdown(text.trim().replace(/\s*\n+\s*/g, ' / '));
+const inline = (text: string) => inlineMarkdown(text);
 
 /**
  * Goals and expectations for the minutes (docs/cocreation-goals-evaluation.md):

@@ -20,7 +20,7 @@ export function AgreedGoals({ doc, goals, me, onError }: Props) {
   const lang = useUi((s) => s.lang);
   const [text, setText] = useState('');
   const [horizon, setHorizon] = useState<Horizon>('short');
-  const [editing, setEditing] = useState<{ id: string; text: string; horizon: Horizon } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; text: string; horizon: Horizon; from: { text: string; horizon: Horizon } } | null>(null);
 
   const run = (fn: () => void): boolean => {
     try {
@@ -42,7 +42,9 @@ export function AgreedGoals({ doc, goals, me, onError }: Props) {
     e.preventDefault();
     if (!editing) return;
     if (!editing.text.trim()) return onError(t('goalsErrEmpty'));
-    if (run(() => editAgreedGoal(doc, editing.id, { text: editing.text, horizon: editing.horizon }, 'cocreation'))) setEditing(null);
+    // Only what this person changed: a field someone else changed meanwhile is not written back over.
+    const patch = { ...(editing.text !== editing.from.text ? { text: editing.text } : {}), ...(editing.horizon !== editing.from.horizon ? { horizon: editing.horizon } : {}) };
+    if (run(() => editAgreedGoal(doc, editing.id, patch, 'cocreation'))) setEditing(null);
   };
 
   return (
@@ -90,7 +92,7 @@ export function AgreedGoals({ doc, goals, me, onError }: Props) {
                       </div>
                       {me && (
                         <div className="goals-goal-actions">
-                          <button type="button" className="goals-small" aria-label={t('goalsEditGoal', { goal: g.text })} onClick={() => setEditing({ id: g.id, text: g.text, horizon: g.horizon })}>
+                          <button type="button" className="goals-small" aria-label={t('goalsEditGoal', { goal: g.text })} onClick={() => setEditing({ id: g.id, text: g.text, horizon: g.horizon, from: { text: g.text, horizon: g.horizon } })}>
                             {t('goalsEdit')}
                           </button>
                           <button type="button" className="goals-small" aria-label={t('goalsRemoveGoal', { goal: g.text })} onClick={() => run(() => removeAgreedGoal(doc, g.id, 'cocreation'))}>

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { addStep, MAX_STEP_LABEL, moveStep, removeStep, renameStep, restoreStep, stepLabel, type SessionState, type Step } from '../../../../shared/cocreation/session';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/ui';
+import { StepNameInput } from './StepNameInput';
 import { useSessionAction } from './useSessionAction';
 
 interface Props {
@@ -38,7 +39,6 @@ export function AgendaDialog({ doc, session: s, canEdit, onClose }: Props) {
     else document.getElementById(refocus.replace(/-(up|down)$/, (_m, dir: string) => (dir === 'up' ? '-down' : '-up')))?.focus();
     setRefocus(null);
   }, [refocus, s]);
-
 
   const commitName = (step: Step, value: string) => {
     if (value.trim() === stepLabel(step, lang)) return;
@@ -81,10 +81,8 @@ export function AgendaDialog({ doc, session: s, canEdit, onClose }: Props) {
               <span className="ph-num" aria-hidden="true">
                 {i + 1}
               </span>
-              <input
-                // A rename by someone else replaces what is shown here.
-                key={`${step.id}:${name}`}
-                defaultValue={name}
+              <StepNameInput
+                name={name}
                 maxLength={MAX_STEP_LABEL}
                 aria-label={t('phasesStepName', { n: String(i + 1) })}
                 disabled={!canEdit}

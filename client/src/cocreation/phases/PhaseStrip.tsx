@@ -18,6 +18,7 @@ import type { CoPanelProps } from '../panel';
 import { AgendaDialog } from './AgendaDialog';
 import { useServerNow } from './clock';
 import { clockText, personLabel } from './format';
+import { usePresenceSettled } from './usePresenceSettled';
 import { useSessionAction } from './useSessionAction';
 import { PhasePanel } from './PhasePanel';
 import { personKey } from '../deviceKey';
@@ -53,11 +54,13 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
   const present = useMemo(() => presentPeople(users), [users]);
   const verdict = s.proposal ? consent(s.proposal, s.ready, present) : null;
 
-  // Whoever sees consent first carries the proposal out (guarded: only while it is still the open one).
+  // Whoever sees consent first carries the proposal out (guarded: only while it is still the open one),
+  // but only with a live view of who is present: offline, the others vanish from presence.
   const agreed = verdict?.passed && s.proposal ? s.proposal.id : null;
+  const settled = usePresenceSettled(conn);
   useEffect(() => {
-    if (agreed && canEdit) applyProposal(doc, agreed, now(), 'cocreation');
-  }, [agreed, canEdit, doc, now]);
+    if (agreed && canEdit && settled) applyProposal(doc, agreed, now(), 'cocreation');
+  }, [agreed, canEdit, doc, now, settled]);
 
   const doPropose = (input: ProposalInput) =>
     run(() => {
