@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { registerClient } from '../../../shared/cocreation/doc';
 import { inLens } from '../../../shared/cocreation/perspectives';
@@ -12,16 +12,19 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { useCocreationState } from './hooks';
-import { CommentsPanel } from './comments/CommentsPanel';
 import { useComments, useCommentsUi } from './comments/useComments';
-import { EvaluationPanel } from './evaluation/EvaluationPanel';
-import { GoalsPanel } from './goals/GoalsPanel';
 import type { CoPanelProps } from './panel';
-import { PerspectivePanel } from './PerspectivePanel';
 import { PhaseStrip } from './phases/PhaseStrip';
-import { ValuePanel } from './value/ValuePanel';
 import { useOpenOnValueRequest } from './value/focus';
-import { VotePanel } from './VotePanel';
+
+// The side panels load when first opened: they are not needed to show a board, and a
+// smaller first bundle shows a large board sooner.
+const CommentsPanel = lazy(() => import('./comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })));
+const EvaluationPanel = lazy(() => import('./evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel })));
+const GoalsPanel = lazy(() => import('./goals/GoalsPanel').then((m) => ({ default: m.GoalsPanel })));
+const PerspectivePanel = lazy(() => import('./PerspectivePanel').then((m) => ({ default: m.PerspectivePanel })));
+const ValuePanel = lazy(() => import('./value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
+const VotePanel = lazy(() => import('./VotePanel').then((m) => ({ default: m.VotePanel })));
 import './cocreation.css';
 
 interface Props {
@@ -139,7 +142,8 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   useEffect(() => {
     const el = bar.current;
     if (!el) return;
-    const place = () => document.documentElement.style.setProperty('--co-panel-top', `${Math.round(el.getBoundingClientRect().bottom + 8)}px`);
+    // Set on the bar itself (the panels are inside it): a variable on the root would restyle every card.
+    const place = () => el.style.setProperty('--co-panel-top', `${Math.round(el.getBoundingClientRect().bottom + 8)}px`);
     place();
     const ro = new ResizeObserver(place);
     ro.observe(el);
@@ -181,37 +185,39 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
           {anonymous && <span className="co-anon">{t('anonActive')}</span>}
         </div>
       )}
-      {panel === 'lens' && (
-        <PerspectivePanel
-          doc={conn.doc}
-          items={list}
-          users={users}
-          lens={lens}
-          onLens={setLens}
-          anonymous={anonymous}
-          canEdit={canEdit}
-          myRole={identity?.role ?? null}
-          onAdd={addPerspective}
-          onClose={() => setPanel(null)}
-        />
-      )}
-      {panel === 'vote' && (
-        <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
-      )}
-      {commentsFor && (
-        <CommentsPanel
-          doc={conn.doc}
-          item={list.find((i) => i.id === commentsFor)}
-          comments={comments.get(commentsFor) ?? []}
-          identity={identity}
-          canEdit={canEdit}
-          anonymous={anonymous}
-          onClose={() => useCommentsUi.getState().close()}
-        />
-      )}
-      {panel === 'goals' && <GoalsPanel {...panelProps} />}
-      {panel === 'value' && <ValuePanel {...panelProps} />}
-      {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
+      <Suspense fallback={null}>
+        {panel === 'lens' && (
+          <PerspectivePanel
+            doc={conn.doc}
+            items={list}
+            users={users}
+            lens={lens}
+            onLens={setLens}
+            anonymous={anonymous}
+            canEdit={canEdit}
+            myRole={identity?.role ?? null}
+            onAdd={addPerspective}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {panel === 'vote' && (
+          <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
+        )}
+        {commentsFor && (
+          <CommentsPanel
+            doc={conn.doc}
+            item={list.find((i) => i.id === commentsFor)}
+            comments={comments.get(commentsFor) ?? []}
+            identity={identity}
+            canEdit={canEdit}
+            anonymous={anonymous}
+            onClose={() => useCommentsUi.getState().close()}
+          />
+        )}
+        {panel === 'goals' && <GoalsPanel {...panelProps} />}
+        {panel === 'value' && <ValuePanel {...panelProps} />}
+        {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
+      </Suspense>
     </nav>
   );
 }
