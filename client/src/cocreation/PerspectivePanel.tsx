@@ -8,6 +8,7 @@ import type { PresenceUser } from '../board/presence';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { useCocreationState } from './hooks';
+import { PanelHead } from './PanelHead';
 
 interface Props {
   doc: Y.Doc;
@@ -34,12 +35,9 @@ export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, c
 
   return (
     <section className="co-panel" aria-labelledby="lens-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="lens-title" tabIndex={-1} ref={heading}>{t('lensTitle')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="lens-title" headingRef={heading} onClose={onClose}>
+        {t('lensTitle')}
+      </PanelHead>
       <p className="muted">{t('lensIntro')}</p>
       <div className="co-row">
         <label htmlFor="lens-role">{t('lensReadAs')}</label>

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import { closeRound, getBallot, putBallot, revealRound, startRound } from './api';
+import { PanelHead } from './PanelHead';
 
 interface Props {
   boardId: string;
@@ -123,12 +124,9 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
 
   return (
     <section className="co-panel vote-panel" aria-labelledby="vote-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="vote-title" tabIndex={-1} ref={heading}>{t('voteTitle')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="vote-title" headingRef={heading} onClose={onClose}>
+        {t('voteTitle')}
+      </PanelHead>
       {message && (
         <p className="co-message" role="status">
           {message}

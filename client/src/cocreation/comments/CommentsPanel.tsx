@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import type { Identity } from '../../state/identity';
 import { useUi } from '../../state/ui';
 import './comments.css';
+import { PanelHead } from '../PanelHead';
 
 interface Props {
   doc: Y.Doc;
@@ -49,14 +50,9 @@ export function CommentsPanel({ doc, item, comments, identity, canEdit, anonymou
 
   return (
     <section className="co-panel comments-panel" aria-labelledby="comments-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="comments-title" tabIndex={-1} ref={heading}>
-          {t('commentsTitle')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="comments-title" headingRef={heading} onClose={onClose}>
+        {t('commentsTitle')}
+      </PanelHead>
       {!item ? (
         <p className="co-empty">{t('commentGone')}</p>
       ) : (

@@ -10,6 +10,7 @@ import { StoriesView } from './StoriesView';
 import { useEvaluation } from './useEvaluation';
 import '../goals/goals.css';
 import './evaluation.css';
+import { PanelHead } from '../PanelHead';
 
 type View = 'questions' | 'indicators' | 'stories' | 'compare';
 const VIEWS: ReadonlyArray<{ id: View; key: 'evalTabQuestions' | 'evalTabIndicators' | 'evalTabStories' | 'evalTabCompare' }> = [
@@ -50,14 +51,9 @@ export function EvaluationPanel({ conn, items, identity, canEdit, onClose }: CoP
 
   return (
     <section className="co-panel eval-panel" aria-labelledby="eval-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="eval-title" tabIndex={-1} ref={heading}>
-          {t('evalTitle')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="eval-title" headingRef={heading} onClose={onClose}>
+        {t('evalTitle')}
+      </PanelHead>
       <p className="muted">{t('evalIntro')}</p>
       <SessionBar doc={conn.doc} sessions={state.sessions} current={session} onSelect={setChosen} editor={editor} currentEmpty={empty} onError={setError} />
       {error && (

@@ -11,6 +11,7 @@ import { personKey } from '../deviceKey';
 import { RevisitView } from './RevisitView';
 import { useGoals } from './useGoals';
 import './goals.css';
+import { PanelHead } from '../PanelHead';
 
 type View = 'entries' | 'agreed' | 'revisit';
 const VIEWS: ReadonlyArray<{ id: View; key: 'goalsTabEntries' | 'goalsTabAgreed' | 'goalsTabRevisit' }> = [
@@ -41,14 +42,9 @@ export function GoalsPanel({ boardId, conn, identity, canEdit, anonymous, onClos
 
   return (
     <section className="co-panel goals-panel" aria-labelledby="goals-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="goals-title" tabIndex={-1} ref={heading}>
-          {t('goalsTitle')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="goals-title" headingRef={heading} onClose={onClose}>
+        {t('goalsTitle')}
+      </PanelHead>
       <p className="muted">{t('goalsIntro')}</p>
       <div className="goals-views" role="group" aria-label={t('goalsViews')}>
         {VIEWS.map((v) => (

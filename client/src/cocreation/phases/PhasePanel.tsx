@@ -4,6 +4,7 @@ import { roleInfo } from '../../../../shared/roles';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/ui';
 import { personLabel } from './format';
+import { PanelHead } from '../PanelHead';
 
 interface Props {
   session: SessionState;
@@ -66,14 +67,9 @@ export function PhasePanel({ session: s, present, me, anonymous, error, onPropos
         }
       }}
     >
-      <div className="co-head">
-        <h2 id="phases-panel-title" tabIndex={-1} ref={heading}>
-          {t('phasesPanelTitle')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="phases-panel-title" headingRef={heading} onClose={onClose}>
+        {t('phasesPanelTitle')}
+      </PanelHead>
       <p className="muted small">{t('phasesPanelIntro')}</p>
       {error && (
         <p className="ph-error" role="alert">

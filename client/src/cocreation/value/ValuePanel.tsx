@@ -12,6 +12,7 @@ import { valuePersonKey } from './person';
 import { shade } from './shade';
 import { useAllValues } from './store';
 import './value.css';
+import { PanelHead } from '../PanelHead';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const SORTS: Array<{ id: ValueSort; key: 'valueSortScore' | 'valueSortCollective' | 'valueSortSocietal' }> = [
@@ -123,14 +124,9 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
 
   return (
     <section className="co-panel value-panel" aria-labelledby="value-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
-      <div className="co-head">
-        <h2 id="value-title" tabIndex={-1} ref={heading}>
-          {t('valueTitle')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <PanelHead id="value-title" headingRef={heading} onClose={onClose}>
+        {t('valueTitle')}
+      </PanelHead>
       <p>{t('valueIntro')}</p>
       <ul className="value-levels">
         {VALUE_LEVELS.map((l) => (
