@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
+import { writeUser } from '../../../shared/presence';
 import { OutcomesControls } from '../outcomes/OutcomesControls';
 import { CocreationControls } from '../cocreation/CocreationControls';
 import { VoiceMeter } from '../cocreation/VoiceMeter';
@@ -54,7 +55,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     if (!conn || !identity) return;
-    conn.provider.awareness.setLocalStateField('user', {
+    writeUser(conn.provider.awareness, {
       name: identity.name,
       role: identity.role,
       roleText: identity.roleText ?? '',

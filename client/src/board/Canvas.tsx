@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent } from 'react';
 import { deleteItems, itemsInFrame, moveItems, touchItem, updateItem } from '../../../shared/model/board';
 import { readPlainText } from '../../../shared/model/richtext';
+import { writePresenceField } from '../../../shared/presence';
 import type { BoardItem, BoardLink } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -102,7 +103,7 @@ export function Canvas({
 
   // Tell others which card I am editing (shown as "Ann is typing" on their screen).
   useEffect(() => {
-    provider.awareness.setLocalStateField('editing', editingId);
+    writePresenceField(provider.awareness, 'editing', editingId);
   }, [provider, editingId]);
 
   const focusCard = useCallback((id: string) => {
@@ -318,7 +319,7 @@ export function Canvas({
       lastPointerSent.current = now;
       const box = ref.current.getBoundingClientRect();
       const pos = screenToBoard(useUi.getState().camera, e.clientX - box.left, e.clientY - box.top);
-      provider.awareness.setLocalStateField('pointer', { x: Math.round(pos.x), y: Math.round(pos.y) });
+      writePresenceField(provider.awareness, 'pointer', { x: Math.round(pos.x), y: Math.round(pos.y) });
     }
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
@@ -345,7 +346,7 @@ export function Canvas({
     }
     setBand(null);
   };
-  const onPointerLeave = () => provider.awareness.setLocalStateField('pointer', null);
+  const onPointerLeave = () => writePresenceField(provider.awareness, 'pointer', null);
   const onWheel = (e: WheelEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const ui = useUi.getState();
@@ -403,7 +404,7 @@ export function Canvas({
       viewTimer.current = 0;
       const cam = useUi.getState().camera;
       const c = screenToBoard(cam, size.w / 2, size.h / 2);
-      provider.awareness.setLocalStateField('view', { cx: Math.round(c.x), cy: Math.round(c.y), zoom: Math.round(cam.zoom * 1000) / 1000 });
+      writePresenceField(provider.awareness, 'view', { cx: Math.round(c.x), cy: Math.round(c.y), zoom: Math.round(cam.zoom * 1000) / 1000 });
     }, 100);
   }, [camera, size, provider]);
   useEffect(() => () => window.clearTimeout(viewTimer.current), []);
@@ -430,7 +431,7 @@ export function Canvas({
       summonMine: () => {
         const cam = useUi.getState().camera;
         const c = screenToBoard(cam, size.w / 2, size.h / 2);
-        provider.awareness.setLocalStateField('summon', { seq: Date.now(), cx: Math.round(c.x), cy: Math.round(c.y), zoom: cam.zoom });
+        writePresenceField(provider.awareness, 'summon', { seq: Date.now(), cx: Math.round(c.x), cy: Math.round(c.y), zoom: cam.zoom });
         setSummonSent(true);
         window.setTimeout(() => setSummonSent(false), 4000);
       },
@@ -499,7 +500,6 @@ export function Canvas({
               <CardEditor
                 fragment={item.body}
                 provider={provider}
-                identity={identity}
                 label={t(('kind_' + item.kind) as 'kind_idea')}
                 onExit={() => actions.stopEdit(item.id)}
                 onChange={() => onBodyChange(item.id)}

@@ -1,29 +1,25 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { Identity } from '../state/identity';
-import { roleInfo } from '../../../shared/roles';
+import { PresenceCarets } from './carets';
 
 /**
  * Tiptap bound to one card's Y.XmlFragment. Mounted only while the card is
  * being edited, so a board with thousands of cards runs one editor at a time.
- * Other people's carets in this card come from CollaborationCaret via awareness.
+ * Other people's carets in this card come from presence (PresenceCarets).
  */
 export function CardEditor({
   fragment,
   provider,
-  identity,
   label,
   onExit,
   onChange,
 }: {
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
-  identity: Identity;
   label: string;
   onExit: () => void;
   onChange: () => void;
@@ -34,10 +30,8 @@ export function CardEditor({
         // Collaboration brings its own Yjs-aware undo; StarterKit's would fight it.
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({
-          provider,
-          user: { name: identity.name, role: identity.role, color: roleInfo(identity.role).color },
-        }),
+        // Reads presence only; the person's `user` field is written by BoardPage (shared/presence.ts).
+        PresenceCarets.configure({ awareness: provider.awareness }),
       ],
       autofocus: 'end',
       editorProps: {

@@ -78,7 +78,7 @@ export function OutlineView({
       return (
         <div className="outline-editor">
           <Suspense fallback={<p>{value}</p>}>
-            <CardEditor fragment={body} provider={provider} identity={identity} label={label} onExit={() => setEditing(null)} onChange={() => undefined} />
+            <CardEditor fragment={body} provider={provider} label={label} onExit={() => setEditing(null)} onChange={() => undefined} />
           </Suspense>
           <button type="button" onClick={() => setEditing(null)}>
             {t('done')}
