@@ -1,3 +1,4 @@
+import { votableIdeas } from '../../shared/model/starter';
 import { createHash } from 'node:crypto';
 import { randomId } from '../../shared/ids';
 import { listItems } from '../../shared/model/board';
@@ -63,7 +64,7 @@ export class Cocreation {
     const ballots = await this.store.ballots(r.boardId, r.id);
     let results = null;
     if (r.status === 'revealed' && room) {
-      const ideas = new Map(listItems(room.doc).items.filter((i) => i.kind === 'idea').map((i) => [i.id, firstLine(i)]));
+      const ideas = new Map(votableIdeas(listItems(room.doc).items).map((i) => [i.id, firstLine(i)]));
       results = tally(ballots, ideas, r.equalWeight);
     }
     return {
@@ -150,7 +151,7 @@ export class Cocreation {
       // The store runs the open check, the dots check and the write as one step under the board's lock.
       const r = await this.store.castBallot(boardId, roundId, (cur) => {
         if (cur.status !== 'open') throw new CocreationError(409, 'this round is closed; votes can no longer change');
-        const ideas = new Set(listItems(room.doc).items.filter((i) => i.kind === 'idea').map((i) => i.id));
+        const ideas = new Set(votableIdeas(listItems(room.doc).items).map((i) => i.id));
         try {
           clean = checkAllocation(votes, cur.dots, (id) => ideas.has(id));
         } catch (err) {

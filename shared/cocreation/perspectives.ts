@@ -1,5 +1,6 @@
 import { readPlainText } from '../model/richtext';
 import type { BoardItem, PerspectiveItem, ProblemItem } from '../model/schema';
+import { isStarter, peopleMade } from '../model/starter';
 import { ROLE_IDS, type RoleId } from '../roles';
 
 /** Perspective coverage of every problem (docs/cocreation.md). */
@@ -9,6 +10,8 @@ export interface ProblemCoverage {
   byRole: Array<{ role: RoleId; perspectives: PerspectiveItem[] }>;
   /** Expected roles with no perspective on this problem yet. */
   missing: RoleId[];
+  /** A template's example perspectives: shown as examples, they cover no role. */
+  examples: PerspectiveItem[];
 }
 
 /**
@@ -17,7 +20,8 @@ export interface ProblemCoverage {
  * co-creators, never only "heard").
  */
 export function expectedRoles(items: readonly BoardItem[], presentRoles: readonly RoleId[]): RoleId[] {
-  const set = new Set<RoleId>(['citizen', ...presentRoles, ...items.map((i) => i.role)]);
+  // Template starter content speaks for nobody on the board, so it adds no expected role.
+  const set = new Set<RoleId>(['citizen', ...presentRoles, ...peopleMade(items).map((i) => i.role)]);
   return ROLE_IDS.filter((r) => set.has(r));
 }
 
@@ -28,12 +32,14 @@ export function perspectiveCoverage(items: readonly BoardItem[], expected: reado
     .slice()
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
     .map((problem) => {
-      const mine = perspectives.filter((p) => p.problemId === problem.id);
+      const onProblem = perspectives.filter((p) => p.problemId === problem.id);
+      const mine = peopleMade(onProblem);
+      const examples = onProblem.filter(isStarter).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
       const byRole = ROLE_IDS.map((role) => ({ role, perspectives: mine.filter((p) => p.role === role).sort((a, b) => a.createdAt - b.createdAt) })).filter(
         (g) => g.perspectives.length > 0,
       );
       const covered = new Set(byRole.map((g) => g.role));
-      return { problem, byRole, missing: expected.filter((r) => !covered.has(r)) };
+      return { problem, byRole, missing: expected.filter((r) => !covered.has(r)), examples };
     });
 }
 

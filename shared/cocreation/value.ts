@@ -125,7 +125,7 @@ export function myRating(doc: Y.Doc, ideaId: string, personKey: string): ValueRa
 
 function isIdea(doc: Y.Doc, id: string): boolean {
   const item = getItem(doc, id);
-  return item !== null && !isDamaged(item) && item.kind === 'idea';
+  return item !== null && !isDamaged(item) && item.kind === 'idea' && !item.template;
 }
 
 /**

@@ -90,8 +90,9 @@ export function computeVoice(given: VoiceInput): VoiceResult {
  * carry the board's own creation time (shared/templates), and starter cards
  * "by a citizen" must not count as a citizen's contribution.
  */
-export function contributedItems<T extends { createdAt: number }>(items: readonly T[], boardCreatedAt: number): T[] {
-  return boardCreatedAt > 0 ? items.filter((i) => i.createdAt !== boardCreatedAt) : [...items];
+export function contributedItems<T extends { createdAt: number; template?: boolean }>(items: readonly T[], boardCreatedAt: number): T[] {
+  // The `template` mark is the rule; the creation time still catches boards made before it existed.
+  return items.filter((i) => i.template !== true && (boardCreatedAt <= 0 || i.createdAt !== boardCreatedAt));
 }
 
 /** Items created per role (the creator's role on each card). */

@@ -18,7 +18,7 @@ export interface BoardExport {
   exportedAt: string;
   title: string;
   state: string;
-  items: Array<{ id: string; kind: string; x: number; y: number; w: number; h: number; role: string; author: string; text: string }>;
+  items: Array<{ id: string; kind: string; x: number; y: number; w: number; h: number; role: string; author: string; text: string; template?: boolean }>;
   links: Array<{ id: string; kind: string; from: string; to: string; label: string }>;
 }
 
@@ -40,6 +40,8 @@ export function boardToJson(doc: Y.Doc, now = new Date()): BoardExport {
       role: i.role,
       author: i.authorName,
       text: readPlainText(i.body),
+      // Starter content of a template: no author (shared/model/starter.ts).
+      ...(i.template ? { template: true } : {}),
     })),
     links: listLinks(doc),
   };

@@ -39,6 +39,9 @@ export interface BoardReport {
   ideaCount: number;
 }
 
+/** A template's example is labelled as one; it never carries an invented author into a report. */
+const authorOf = (it: BoardItem, lang: 'da' | 'en'): string => (it.template ? (lang === 'da' ? 'eksempel fra skabelonen' : 'example from the template') : it.authorName);
+
 const byPosition = (a: BoardItem, b: BoardItem) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
 
 /**
@@ -55,7 +58,7 @@ export function projectReport(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
     ideas.set(it.id, {
       id: it.id,
       text: readPlainText(it.body),
-      authorName: it.authorName,
+      authorName: authorOf(it, lang),
       role: it.role,
       roleLabel: roleLabel(it.role, lang, it.roleText),
       buildsOn: [],
@@ -90,7 +93,7 @@ export function projectReport(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
     problems.push({
       id: it.id,
       text: readPlainText(it.body),
-      authorName: it.authorName,
+      authorName: authorOf(it, lang),
       roleLabel: roleLabel(it.role, lang, it.roleText),
       perspectives: [],
       ideas: [...ideas.values()].filter((i) => problemsOf.get(i.id)?.includes(it.id)).sort(rank),
@@ -99,7 +102,7 @@ export function projectReport(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
   const loosePerspectives: ReportProblem['perspectives'] = [];
   for (const it of sorted) {
     if (it.kind !== 'perspective') continue;
-    const p = { id: it.id, text: readPlainText(it.body), authorName: it.authorName, role: it.role, roleLabel: roleLabel(it.role, lang, it.roleText) };
+    const p = { id: it.id, text: readPlainText(it.body), authorName: authorOf(it, lang), role: it.role, roleLabel: roleLabel(it.role, lang, it.roleText) };
     const problem = problems.find((x) => x.id === it.problemId);
     if (problem) problem.perspectives.push(p);
     else loosePerspectives.push(p);

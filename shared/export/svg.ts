@@ -94,7 +94,7 @@ export function boardToSvg(doc: Y.Doc, opts: SvgOptions = {}): string {
     if (withText) {
       const fontSize = i.kind === 'problem' ? 17 : 15;
       const lines = wrap(readPlainText(i.body), i.w - 24, fontSize, Math.max(1, Math.floor((i.h - 40) / (fontSize * 1.3))));
-      out.push(`<text x="${i.x + 12}" y="${i.y + 24}" font-size="11" font-weight="700" fill="#36434f">${escapeXml(i.kind.toUpperCase())} · ${escapeXml(i.authorName)}</text>`);
+      out.push(`<text x="${i.x + 12}" y="${i.y + 24}" font-size="11" font-weight="700" fill="#36434f">${escapeXml(i.kind.toUpperCase())}${i.authorName ? ` · ${escapeXml(i.authorName)}` : ''}</text>`);
       lines.forEach((line, n) => {
         out.push(`<text x="${i.x + 12}" y="${i.y + 46 + n * fontSize * 1.3}" font-size="${fontSize}" fill="#1b2530">${escapeXml(line)}</text>`);
       });

@@ -55,9 +55,10 @@ function checkSize(v: number, name: string) {
   check(Number.isFinite(v) && v >= MIN_SIZE && v <= MAX_SIZE, `${name} must be between ${MIN_SIZE} and ${MAX_SIZE}`);
 }
 
-function checkAuthor(author: Author) {
+function checkAuthor(author: Author, template = false) {
   check(isRoleId(author.role), `unknown role "${String(author.role)}"`);
-  check(typeof author.name === 'string' && author.name.trim().length > 0, 'author name is required');
+  // Template starter content has no author (it was written by nobody on the board).
+  check(typeof author.name === 'string' && (template || author.name.trim().length > 0), 'author name is required');
   check(author.name.length <= MAX_NAME_LENGTH, `author name is longer than ${MAX_NAME_LENGTH} characters`);
   check(
     author.roleText === undefined || (typeof author.roleText === 'string' && author.roleText.length <= MAX_ROLE_TEXT_LENGTH),
@@ -82,6 +83,8 @@ export interface CreateItemInput {
   /** Stacking order; absent means 0. The UI passes zRange(doc).max + 1 to stack new cards on top. */
   z?: number;
   color?: CardColor;
+  /** Starter content of a board template: no author name, counted for nobody (schema `template`). */
+  template?: boolean;
 }
 
 function checkZ(v: number) {
@@ -139,7 +142,7 @@ export function setTitle(doc: Y.Doc, title: string, origin?: unknown): void {
 
 export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown): string {
   check(isItemKind(input.kind), `unknown item kind "${String(input.kind)}"`);
-  checkAuthor(input.author);
+  checkAuthor(input.author, input.template === true);
   checkCoord(input.x, 'x');
   checkCoord(input.y, 'y');
   const size = DEFAULT_SIZE[input.kind];
@@ -174,6 +177,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
     if (input.kind === 'perspective') m.set('problemId', input.problemId);
     if (input.z !== undefined) m.set('z', input.z);
     if (input.color) m.set('color', input.color);
+    if (input.template === true) m.set('template', true);
     const body = new Y.XmlFragment();
     m.set('body', body);
     items.set(id, m);
@@ -261,6 +265,26 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
 export function touchItem(doc: Y.Doc, id: string, origin?: unknown, now = Date.now()): void {
   const m = itemMap(doc, id);
   doc.transact(() => m.set('updatedAt', now), origin);
+}
+
+/**
+ * A participant who rewrites a template's starter card makes it theirs: the
+ * card loses its template mark and carries their name and role from then on.
+ * Frames stay template structure (they are nobody's contribution). Returns
+ * whether anything changed.
+ */
+export function adoptItem(doc: Y.Doc, id: string, author: Author, origin?: unknown): boolean {
+  checkAuthor(author);
+  const m = itemMap(doc, id);
+  if (m.get('template') !== true || m.get('kind') === 'frame') return false;
+  doc.transact(() => {
+    m.delete('template');
+    m.set('role', author.role);
+    m.set('authorName', author.name);
+    if (author.role === 'other' && author.roleText) m.set('roleText', author.roleText);
+    else m.delete('roleText');
+  }, origin);
+  return true;
 }
 
 /** Deletes items and every link that touches them. */
@@ -404,7 +428,7 @@ export function setLinkLabel(doc: Y.Doc, id: string, label: string, origin?: unk
   doc.transact(() => (m as Y.Map<unknown>).set('label', label), origin);
 }
 
-const COPIED_FIELDS = ['kind', 'x', 'y', 'w', 'h', 'role', 'authorName', 'roleText', 'createdAt', 'updatedAt', 'problemId', 'z', 'color'];
+const COPIED_FIELDS = ['kind', 'x', 'y', 'w', 'h', 'role', 'authorName', 'roleText', 'createdAt', 'updatedAt', 'problemId', 'z', 'color', 'template'];
 
 /**
  * Copies items (fields and rich-text bodies) and the links among them into a

@@ -69,6 +69,12 @@ export interface ItemBase {
   z: number;
   /** Sticky-note colour, or '' for the role colour. */
   color: CardColor | '';
+  /**
+   * Starter content a board template put there (additive field `template`;
+   * absent means false). It has no author, counts for no role and no person,
+   * and is labelled as an example; a participant who rewrites it adopts it.
+   */
+  template: boolean;
 }
 
 export interface ProblemItem extends ItemBase {

@@ -86,6 +86,7 @@ export function readItem(id: string, value: unknown): BoardItem | DamagedItem {
     body: get('body') as Y.XmlFragment,
     z: z as number,
     color,
+    template: get('template') === true,
   };
   if (kind === 'perspective') return { ...base, kind, problemId: get('problemId') as string };
   return { ...base, kind: kind as 'problem' | 'idea' | 'frame' };

@@ -7,7 +7,6 @@ const SPEC: PhaseBoardSpec = {
   title: { da: 'Mentorer mod frafald på erhvervsskolen', en: 'Mentors against drop-out at the technical college' },
   problem: {
     role: 'public-employee',
-    name: { da: 'Susanne (studievejleder)', en: 'Susanne (student counsellor)' },
     text: {
       da: 'Hver fjerde elev på grundforløbet falder fra. Mange klarer faget fint, men ikke økonomien: regningerne hober sig op, og de tager mere arbejde.\nHvordan holder skolen, eleverne og lokale virksomheder sammen flere elever i uddannelse?',
       en: 'One in four students on the foundation course drops out. Many cope well with the trade, but not with money: bills pile up and they take on more work.\nHow can the college, the students and local businesses keep more students in education together?',
@@ -16,7 +15,6 @@ const SPEC: PhaseBoardSpec = {
   perspectives: [
     {
       role: 'citizen',
-      name: { da: 'Mikkel, 18 (elev)', en: 'Mikkel, 18 (student)' },
       text: {
         da: 'Jeg flyttede hjemmefra sidste år. Ingen har lært mig at lave et budget, og sidst på måneden har jeg ikke råd til buskortet.',
         en: 'I moved out last year. Nobody taught me to make a budget, and at the end of the month I cannot afford the bus pass.',
@@ -24,7 +22,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'business',
-      name: { da: 'Lokalbanken', en: 'The local bank' },
       text: {
         da: 'Vi har medarbejdere, der gerne vil være mentorer i arbejdstiden – vi har bare aldrig været inde på skolen.',
         en: 'We have staff who would like to be mentors in working hours – we have just never been inside the college.',
@@ -32,7 +29,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Susanne (studievejleder)', en: 'Susanne (student counsellor)' },
       text: {
         da: 'Jeg kan se, hvem der er ved at falde fra, men jeg har ikke tid til at følge dem hver uge.',
         en: 'I can see who is about to drop out, but I do not have time to follow them every week.',
@@ -40,7 +36,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'service-user',
-      name: { da: 'Lene (forælder)', en: 'Lene (parent)' },
       text: {
         da: 'Min søn skammer sig over pengeproblemerne og siger det ikke til nogen.',
         en: 'My son is ashamed of his money troubles and does not tell anyone.',
@@ -50,7 +45,6 @@ const SPEC: PhaseBoardSpec = {
   ideas: [
     {
       role: 'business',
-      name: { da: 'Lokalbanken', en: 'The local bank' },
       text: {
         da: 'Bankmentorer: én mentor pr. fem elever, en time hver anden uge, om budget, regninger og SU.',
         en: 'Bank mentors: one mentor per five students, an hour every other week, on budgets, bills and student grants.',
@@ -58,7 +52,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'citizen',
-      name: { da: 'Mikkel, 18 (elev)', en: 'Mikkel, 18 (student)' },
       buildsOn: 0,
       text: {
         da: 'Også mentorer, der selv har været unge med stram økonomi – ikke kun bankfolk.',
@@ -67,7 +60,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Susanne (studievejleder)', en: 'Susanne (student counsellor)' },
       buildsOn: 0,
       text: {
         da: 'Studievejlederen henviser diskret, så ingen bliver udstillet.',

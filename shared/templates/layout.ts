@@ -37,22 +37,20 @@ export function phaseFrameOrigin(phase: DefaultPhaseId): { x: number; y: number 
   return { x: (i % FRAME_COLUMNS) * (FRAME_W + FRAME_GAP), y: Math.floor(i / FRAME_COLUMNS) * (FRAME_H + FRAME_GAP) };
 }
 
-/** Frames and areas are set up by the template, not by a participant; the role "other" says so without claiming a manifesto role. */
-export function templateAuthor(lang: TemplateLang): Author {
-  return { name: 'Samskab', role: 'other', roleText: lang === 'da' ? 'Skabelon' : 'Template' };
-}
+/** Frames and areas are set up by the template, not by a participant: no author, no role of anyone's (stored with `template`). */
+export const TEMPLATE_AUTHOR: Author = { name: '', role: 'other' };
 
-const nameOf = (card: TemplateCard, lang: TemplateLang) => (typeof card.name === 'string' ? card.name : card.name[lang]);
-const authorOf = (card: TemplateCard, lang: TemplateLang): Author => ({ name: nameOf(card, lang), role: card.role });
+/** A starter card has no author; its role is the seat the example speaks from. */
+const authorOf = (card: TemplateCard): Author => ({ name: '', role: card.role });
 
 /** Draws the six phase frames (behind everything else) and returns their ids by phase. */
 export function addPhaseFrames(doc: Y.Doc, lang: TemplateLang, now: number): Record<DefaultPhaseId, string> {
-  const author = templateAuthor(lang);
+  const author = TEMPLATE_AUTHOR;
   const ids = {} as Record<DefaultPhaseId, string>;
   for (const phase of DEFAULT_PHASE_IDS) {
     const { x, y } = phaseFrameOrigin(phase);
     // z −2: behind the areas (−1) and the cards (0 and up), like a frame drawn in the client.
-    ids[phase] = createItem(doc, { kind: 'frame', x, y, w: FRAME_W, h: FRAME_H, z: -2, author, text: DEFAULT_PHASES[phase][lang], now });
+    ids[phase] = createItem(doc, { kind: 'frame', x, y, w: FRAME_W, h: FRAME_H, z: -2, author, template: true, text: DEFAULT_PHASES[phase][lang], now });
   }
   return ids;
 }
@@ -68,7 +66,8 @@ function addAreas(doc: Y.Doc, phase: AreaPhaseId, questions: readonly LangText[]
       w,
       h: FRAME_H - HEAD - PAD,
       z: -1,
-      author: templateAuthor(lang),
+      author: TEMPLATE_AUTHOR,
+      template: true,
       text: q[lang],
       now,
     });
@@ -101,7 +100,8 @@ export function buildPhaseBoard(doc: Y.Doc, spec: PhaseBoardSpec, lang: Template
       kind: 'problem',
       x: understand.x + PAD,
       y: understand.y + HEAD,
-      author: authorOf(spec.problem, lang),
+      author: authorOf(spec.problem),
+      template: true,
       text: spec.problem.text[lang],
       now,
     });
@@ -112,7 +112,8 @@ export function buildPhaseBoard(doc: Y.Doc, spec: PhaseBoardSpec, lang: Template
         x: understand.x + at.x,
         y: understand.y + at.y,
         problemId,
-        author: authorOf(card, lang),
+        author: authorOf(card),
+        template: true,
         text: card.text[lang],
         now,
       });
@@ -126,7 +127,8 @@ export function buildPhaseBoard(doc: Y.Doc, spec: PhaseBoardSpec, lang: Template
         kind: 'idea',
         x: ideasAt.x + PAD + (i % IDEA_COLUMNS) * (ideaW + 40),
         y: ideasAt.y + HEAD + Math.floor(i / IDEA_COLUMNS) * (ideaH + 40),
-        author: authorOf(card, lang),
+        author: authorOf(card),
+        template: true,
         text: card.text[lang],
         now,
       });

@@ -7,7 +7,6 @@ const SPEC: PhaseBoardSpec = {
   title: { da: 'Renovering af lystbådehavnen', en: 'Renovating the marina' },
   problem: {
     role: 'citizen',
-    name: 'Birgit',
     text: {
       da: 'Lystbådehavnen er slidt: broerne skal udskiftes, og havnen bruges næsten kun af bådejerne.\nVision: en havn, der er et attraktivt rekreativt område for hele byen.',
       en: 'The marina is worn down: the jetties need replacing, and hardly anyone but boat owners uses it.\nVision: a harbour that is an attractive place for the whole town to spend time.',
@@ -16,7 +15,6 @@ const SPEC: PhaseBoardSpec = {
   perspectives: [
     {
       role: 'citizen',
-      name: 'Birgit',
       text: {
         da: 'Jeg går tur her hver dag, men der er ingen bænke, intet toilet og ingen grund til at blive.',
         en: 'I walk here every day, but there are no benches, no toilet and no reason to stay.',
@@ -24,7 +22,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'volunteer-association',
-      name: { da: 'Sejlklubben', en: 'The sailing club' },
       text: {
         da: 'Vi har 40 frivillige, der kan bygge og vedligeholde – hvis vi får lov og får materialer.',
         en: 'We have 40 volunteers who can build and maintain – if we are allowed to and get materials.',
@@ -32,7 +29,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Peter (Teknik og Miljø)', en: 'Peter (Technical services)' },
       text: {
         da: 'Broerne skal hæves på grund af højere vandstand, og budgettet dækker kun det mest nødvendige.',
         en: 'The jetties must be raised for higher sea levels, and the budget covers only the essentials.',
@@ -40,7 +36,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'business',
-      name: { da: 'Havnecaféen', en: 'The harbour café' },
       text: {
         da: 'Flere gæster året rundt ville gøre det muligt for os at holde åbent om vinteren.',
         en: 'More visitors all year round would let us stay open in winter.',
@@ -48,7 +43,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'citizen',
-      name: 'Yusuf, 15',
       text: {
         da: 'Vi unge mangler et sted at være om sommeren – fx at bade eller fiske fra broen.',
         en: 'Young people need somewhere to be in summer – to swim or fish from the jetty, say.',
@@ -58,7 +52,6 @@ const SPEC: PhaseBoardSpec = {
   ideas: [
     {
       role: 'volunteer-association',
-      name: { da: 'Sejlklubben', en: 'The sailing club' },
       text: {
         da: 'Frivillige byggedage, hvor kommunen leverer materialer, og foreningerne leverer hænderne.',
         en: 'Volunteer building days: the municipality supplies materials, the associations supply hands.',
@@ -66,7 +59,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'citizen',
-      name: 'Birgit',
       text: {
         da: 'Havnebad og bænke langs molen, så alle har en grund til at komme.',
         en: 'A harbour bath and benches along the pier, so everyone has a reason to come.',
@@ -74,7 +66,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'business',
-      name: { da: 'Havnecaféen', en: 'The harbour café' },
       buildsOn: 1,
       text: {
         da: 'Caféen passer toiletterne og får til gengæld lov at stille borde ud på kajen.',

@@ -7,7 +7,6 @@ const SPEC: PhaseBoardSpec = {
   title: { da: 'Vores lokale park', en: 'Our local park' },
   problem: {
     role: 'citizen',
-    name: 'Anna',
     text: {
       da: 'Parken ved Skolevej er forsømt: bedene er groet til, legepladsen er lukket, og mange føler sig utrygge der om aftenen.\nHvordan kan beboerne og kommunens gartnere sammen passe og forny parken?',
       en: 'The park by Skolevej is neglected: the beds are overgrown, the playground is closed, and many feel unsafe there in the evening.\nHow can residents and the municipal gardeners look after and renew the park together?',
@@ -16,7 +15,6 @@ const SPEC: PhaseBoardSpec = {
   perspectives: [
     {
       role: 'citizen',
-      name: 'Anna',
       text: {
         da: 'Vi er en flok naboer med grønne fingre, der gerne vil passe bedene – men hvem har ansvaret, hvis noget går galt?',
         en: 'We are a group of neighbours with green fingers who want to tend the beds – but who is responsible if something goes wrong?',
@@ -24,7 +22,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Lars (kommunens gartner)', en: 'Lars (municipal gardener)' },
       text: {
         da: 'Vi er to gartnere til 30 grønne områder. Frivillige er velkomne, men vi skal kunne planlægge med dem.',
         en: 'We are two gardeners for 30 green spaces. Volunteers are welcome, but we need to be able to plan with them.',
@@ -32,7 +29,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'service-user',
-      name: { da: 'Maja (forælder i børnehaven)', en: 'Maja (kindergarten parent)' },
       text: {
         da: 'Børnehaven bruger parken hver dag. Vi ønsker os en legeplads, der er åben og sikker.',
         en: 'The kindergarten uses the park every day. We want a playground that is open and safe.',
@@ -40,7 +36,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'business',
-      name: { da: 'Planteskolen', en: 'The garden centre' },
       text: {
         da: 'Vi kan give planter og råd, hvis vi må fortælle, at vi er med.',
         en: 'We can give plants and advice if we may say that we are part of it.',
@@ -50,7 +45,6 @@ const SPEC: PhaseBoardSpec = {
   ideas: [
     {
       role: 'citizen',
-      name: 'Anna',
       text: {
         da: 'Parkens Venner: en forening med faste lugedage den første lørdag i hver måned.',
         en: 'Friends of the Park: an association with weeding days on the first Saturday of every month.',
@@ -58,7 +52,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Lars (kommunens gartner)', en: 'Lars (municipal gardener)' },
       buildsOn: 0,
       text: {
         da: 'En fælles kalender og et redskabsskur, som foreningen har nøgle til.',
@@ -67,7 +60,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'service-user',
-      name: { da: 'Maja (forælder i børnehaven)', en: 'Maja (kindergarten parent)' },
       text: {
         da: 'Lys langs stierne og en naturlegeplads, som børn og forældre bygger sammen.',
         en: 'Lights along the paths and a nature playground that children and parents build together.',

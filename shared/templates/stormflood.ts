@@ -13,7 +13,6 @@ const SPEC: PhaseBoardSpec = {
   title: { da: 'Fælles stormflodsberedskab', en: 'Shared storm-flood readiness' },
   problem: {
     role: 'citizen',
-    name: 'Hanne',
     text: {
       da: 'Når stormfloden kommer, ved beboerne på havnesiden ikke, hvem der gør hvad – og de ældre bliver glemt.\nHvordan laver vi et fælles stormflodsberedskab?',
       en: 'When the storm surge comes, residents on the harbour side do not know who does what – and older people are forgotten.\nHow do we build a shared storm-flood readiness plan?',
@@ -22,7 +21,6 @@ const SPEC: PhaseBoardSpec = {
   perspectives: [
     {
       role: 'citizen',
-      name: 'Hanne',
       text: {
         da: 'Vi bor her og kan se vandet stige før nogen myndighed. Vi vil gerne hjælpe, men ved ikke hvordan.',
         en: 'We live here and see the water rise before any authority does. We want to help but do not know how.',
@@ -30,7 +28,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Jonas (Beredskab)', en: 'Jonas (Emergency service)' },
       text: {
         da: 'Beredskabet har sandsække og pumper, men for få hænder de første timer.',
         en: 'The emergency service has sandbags and pumps, but too few hands in the first hours.',
@@ -38,7 +35,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Mette (Politi)', en: 'Mette (Police)' },
       text: {
         da: 'Politiet skal kunne evakuere hurtigt og vide, hvem der har brug for hjælp.',
         en: 'The police must be able to evacuate quickly and know who needs help.',
@@ -46,7 +42,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'volunteer-association',
-      name: { da: 'Sejlklubben', en: 'The sailing club' },
       text: {
         da: 'Vi har både, folk og et klubhus højt oppe, som kan bruges som samlingssted.',
         en: 'We have boats, people and a clubhouse on high ground that can be a meeting point.',
@@ -56,7 +51,6 @@ const SPEC: PhaseBoardSpec = {
   ideas: [
     {
       role: 'citizen',
-      name: 'Ali',
       text: {
         da: 'Gadevogtere: én frivillig pr. gade, der kender naboerne og banker på ved varsel.',
         en: 'Street wardens: one volunteer per street who knows the neighbours and knocks on doors at a warning.',
@@ -64,7 +58,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Jonas (Beredskab)', en: 'Jonas (Emergency service)' },
       buildsOn: 0,
       text: {
         da: 'Fælles sms-varsling fra beredskabet til gadevogterne.',
@@ -73,7 +66,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'volunteer-association',
-      name: { da: 'Sejlklubben', en: 'The sailing club' },
       text: {
         da: 'Klubhuset som varmestue og samlingssted, med nøgle hos tre gadevogtere.',
         en: 'The clubhouse as a warm shelter and meeting point, with keys held by three street wardens.',
@@ -81,7 +73,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'business',
-      name: { da: 'Byggemarkedet', en: 'The DIY store' },
       text: {
         da: 'Depot med sandsække i hvert kvarter, sponsoreret og fyldt op hvert efterår.',
         en: 'A sandbag depot in each neighbourhood, sponsored and refilled every autumn.',

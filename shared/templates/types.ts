@@ -15,11 +15,14 @@ export interface LangText {
   en: string;
 }
 
-/** A starter card, written as if by a plausible participant of the scenario. */
+/**
+ * A starter card: an example of what a participant in this seat might say.
+ * It is stored without an author and marked as template content, so no
+ * invented person is quoted and no role counts as heard (issue 13).
+ */
 export interface TemplateCard {
+  /** The seat the example speaks from (colours the card; never counted as coverage). */
   role: RoleId;
-  /** Shown as the card's author; a LangText when the name carries a translatable part. */
-  name: string | LangText;
   text: LangText;
 }
 

@@ -7,7 +7,6 @@ const SPEC: PhaseBoardSpec = {
   title: { da: 'Ny ungepolitik – skabt sammen med de unge', en: 'A new youth policy – made together with young people' },
   problem: {
     role: 'citizen',
-    name: 'Sara, 17',
     text: {
       da: 'Mange unge i kommunen oplever, at politik bliver lavet om dem, ikke med dem.\nHvordan udvikler 10 unge og 5 politikere sammen en ny ungepolitik – og gennemfører den i praksis?',
       en: 'Many young people in the municipality feel that policy is made about them, not with them.\nHow can 10 young people and 5 politicians develop a new youth policy together – and put it into practice?',
@@ -16,7 +15,6 @@ const SPEC: PhaseBoardSpec = {
   perspectives: [
     {
       role: 'citizen',
-      name: 'Sara, 17',
       text: {
         da: 'Jeg går på HF og arbejder ved siden af. Møder kl. 16 på rådhuset kan jeg ikke nå.',
         en: 'I am at upper secondary school and work on the side. I cannot make 4 pm meetings at the town hall.',
@@ -24,7 +22,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'citizen',
-      name: 'Emil, 19',
       text: {
         da: 'Jeg droppede ud af gymnasiet. Unge som mig bliver sjældent spurgt, men vi ved, hvor systemet svigter.',
         en: 'I dropped out of upper secondary. Young people like me are rarely asked, but we know where the system fails.',
@@ -32,7 +29,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'politician',
-      name: { da: 'Lone (byrådet)', en: 'Lone (city council)' },
       text: {
         da: 'Vi vil gerne lytte, men vi skal også kunne forklare prioriteringerne for hele byrådet og holde budgettet.',
         en: 'We want to listen, but we also have to explain the priorities to the whole council and keep to the budget.',
@@ -40,7 +36,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'public-employee',
-      name: { da: 'Karim (ungdomsskolen)', en: 'Karim (youth school)' },
       text: {
         da: 'Vi møder de unge hver dag og ved, hvilke tilbud de faktisk bruger – og hvilke der står tomme.',
         en: 'We meet young people every day and know which services they actually use – and which stand empty.',
@@ -50,7 +45,6 @@ const SPEC: PhaseBoardSpec = {
   ideas: [
     {
       role: 'citizen',
-      name: 'Sara, 17',
       text: {
         da: 'Et ungepanel med sin egen pulje, der selv beslutter, hvad 200.000 kr. om året skal bruges til.',
         en: 'A youth panel with its own fund that decides for itself how to spend DKK 200,000 a year.',
@@ -58,7 +52,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'politician',
-      name: { da: 'Lone (byrådet)', en: 'Lone (city council)' },
       text: {
         da: 'Et byrådsmøde to gange om året, hvor de unge sætter dagsordenen.',
         en: 'A council meeting twice a year where young people set the agenda.',
@@ -66,7 +59,6 @@ const SPEC: PhaseBoardSpec = {
     },
     {
       role: 'citizen',
-      name: 'Emil, 19',
       buildsOn: 0,
       text: {
         da: 'Panelet mødes der, hvor de unge er: i klubben og online, efter kl. 17.',

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, createBoardWithLinks, person, useApp } from './browser';
+import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
 
 /**
  * Phases and timer by consent in real browsers: three people in three roles
@@ -30,6 +30,16 @@ describe('phases and timer by consent in Chromium', () => {
     const pages = [a.page, a2, b.page, c.page];
     for (const p of pages) await p.locator('.status[data-state="saved"]').waitFor();
     await a.page.locator('.presence li').nth(3).waitFor();
+
+    // Everyone edits a card first: the card editor once replaced each person's presence and
+    // broke consent ("Færdig 0/0", a proposal passed on one reload; issue 13).
+    const people: Array<[Page, string]> = [[a.page, 'Ann'], [b.page, 'Bo'], [c.page, 'Cem']];
+    for (const [p, who] of people) {
+      await p.getByRole('toolbar', { name: 'Samskab' }).getByRole('button', { name: /^(Idé|Idea)$/ }).click();
+      await typeInEditor(p, `Idé fra ${who}`);
+      await p.keyboard.press('Escape');
+    }
+    for (const p of pages) await p.locator('.card-body', { hasText: 'Idé fra Cem' }).waitFor();
 
     // Everyone starts at the first phase of the default agenda; four tabs, three people.
     for (const p of pages) {

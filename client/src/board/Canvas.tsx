@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent } from 'react';
-import { deleteItems, itemsInFrame, moveItems, touchItem, updateItem } from '../../../shared/model/board';
+import { adoptItem, deleteItems, itemsInFrame, moveItems, touchItem, updateItem } from '../../../shared/model/board';
 import { readPlainText } from '../../../shared/model/richtext';
 import { writePresenceField } from '../../../shared/presence';
 import type { BoardItem, BoardLink } from '../../../shared/model/schema';
@@ -254,13 +254,16 @@ export function Canvas({
   const touchTimer = useRef<number>(0);
   const onBodyChange = useCallback(
     (id: string) => {
+      // Rewriting a template's example makes it mine (shared/model/starter.ts); part of the same undo step.
+      const it = itemsRef.current.get(id);
+      if (it && !('damaged' in it) && it.template) adoptItem(doc, id, identity, LOCAL_ORIGIN);
       // Body edits go straight into the fragment; bump updatedAt at most once a second.
       window.clearTimeout(touchTimer.current);
       touchTimer.current = window.setTimeout(() => {
         if (doc.getMap('items').has(id)) touchItem(doc, id, TOUCH_ORIGIN);
       }, 1000);
     },
-    [doc],
+    [doc, identity],
   );
 
   const boxOf = (e: { clientX: number; clientY: number }) => {

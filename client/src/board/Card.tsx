@@ -76,7 +76,9 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
         ...(item.color ? { ['--note-color' as string]: COLOR_VALUES[item.color] } : {}),
       }}
       tabIndex={0}
-      aria-label={t('cardLabel', { kind: kindLabel, name: item.authorName, role: roleLabel(item.role, lang, item.roleText) })}
+      aria-label={t('cardLabel', { kind: kindLabel, name: item.template ? t('starterByline') : item.authorName, role: roleLabel(item.role, lang, item.roleText) })}
+      data-template={item.template || undefined}
+      title={item.template && item.kind !== 'frame' ? t('starterHint') : undefined}
       onPointerDown={onPointerDown}
       onDoubleClick={() => actions.startEdit(item.id)}
       onFocus={(e) => {
@@ -87,7 +89,8 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
       <header className="card-head">
         <span className="card-kind">{kindLabel}</span>
         <span className="card-author">
-          {item.authorName} · {roleLabel(item.role, lang, item.roleText)}
+          {/* A template's example has no author: say what it is instead of inventing someone. */}
+          {item.template && item.kind === 'frame' ? t('starterByline') : `${item.template ? t('starterByline') : item.authorName} · ${roleLabel(item.role, lang, item.roleText)}`}
         </span>
       </header>
       {item.kind === 'perspective' && (

@@ -76,6 +76,18 @@ export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, c
               </div>
             ))}
           </div>
+          {c.examples.length > 0 && (
+            <div className="lens-examples">
+              <h4>{t('lensExamples')}</h4>
+              <ul>
+                {c.examples.map((p) => (
+                  <li key={p.id} style={{ ['--role-color' as string]: roleInfo(p.role).color }}>
+                    <span className="lens-example-role">{roleLabel(p.role, lang)}:</span> {firstLine(p, 200) || '—'}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {c.missing.length > 0 ? (
             <div className="lens-missing">
               <h4>{t('lensMissing')}</h4>

@@ -1,3 +1,4 @@
+import { votableIdeas } from '../../../shared/model/starter';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { firstLine } from '../../../shared/cocreation/perspectives';
 import { MAX_DOTS, MIN_DOTS, type RoleCounts, type RoundState } from '../../../shared/cocreation/votes';
@@ -47,7 +48,8 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
   const [mine, setMine] = useState<Record<string, number>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ideas = useMemo(() => items.filter((i) => i.kind === 'idea').sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)), [items]);
+  // Template starter ideas are examples, not the group's: voted on once someone adopts one.
+  const ideas = useMemo(() => votableIdeas(items).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)), [items]);
   const roundId = round?.id;
   const open = round?.status === 'open';
 

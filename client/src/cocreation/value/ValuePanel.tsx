@@ -1,3 +1,4 @@
+import { votableIdeas } from '../../../../shared/model/starter';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstLine } from '../../../../shared/cocreation/perspectives';
 import { clearRating, formatScore, myRating, setRating, sortValue, VALUE_LEVELS, type IdeaValue, type ValueLevel, type ValueSort } from '../../../../shared/cocreation/value';
@@ -85,7 +86,8 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
-  const ideas = useMemo(() => items.filter((i) => i.kind === 'idea'), [items]);
+  // Template starter ideas are examples, not the group's: rated once someone adopts one.
+  const ideas = useMemo(() => votableIdeas(items), [items]);
   // The order is fixed when the sort changes or ideas come and go, not on every rating:
   // a list that reshuffles under your hand while you rate loses your place (and focus).
   const idKey = ideas.map((i) => i.id).join(' ');
