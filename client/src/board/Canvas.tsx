@@ -16,6 +16,7 @@ import { Links } from './Links';
 import { LodLayer } from './LodLayer';
 import { LOCAL_ORIGIN } from './origin';
 import type { PresenceUser } from './presence';
+import { restoreAfterEditing } from './readableZoom';
 import { RemoteCursors } from './RemoteCursors';
 import { RichTextPreview } from './RichTextPreview';
 import { ItemIndex } from './spatial';
@@ -96,7 +97,12 @@ export function Canvas({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    const measure = () => {
+      setSize({ w: el.clientWidth, h: el.clientHeight });
+      useUi.getState().setViewport(el.clientWidth, el.clientHeight);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -104,6 +110,8 @@ export function Canvas({
   // Tell others which card I am editing (shown as "Ann is typing" on their screen).
   useEffect(() => {
     writePresenceField(provider.awareness, 'editing', editingId);
+    // A new card was brought into a readable zoom for typing; typing is over.
+    if (editingId === null) restoreAfterEditing();
   }, [provider, editingId]);
 
   const focusCard = useCallback((id: string) => {

@@ -75,15 +75,8 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   const addPerspective = (problemId: string) => {
     if (!identity || !canEdit) return;
     useUi.getState().select(problemId);
-    const id = addCard(conn, identity, items, 'perspective');
-    const problem = items.get(problemId);
-    if (id && problem && !('damaged' in problem)) {
-      const canvas = document.querySelector('.canvas');
-      const { camera, setCamera } = useUi.getState();
-      const w = canvas?.clientWidth ?? 1200;
-      const h = canvas?.clientHeight ?? 800;
-      setCamera({ zoom: camera.zoom, x: w / 2 - (problem.x + problem.w / 2) * camera.zoom, y: h / 2 - (problem.y + problem.h + 120) * camera.zoom });
-    }
+    // Placed in free space next to the problem and brought into view by addCard.
+    addCard(conn, identity, items, 'perspective');
     setPanel(null);
   };
 

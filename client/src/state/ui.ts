@@ -21,6 +21,13 @@ interface UiState {
   lang: Lang;
   identity: Identity | null;
   camera: Camera;
+  /** Size of the canvas element in CSS pixels (measured by the canvas). */
+  viewport: { w: number; h: number };
+  /**
+   * While a new card is typed at a readable zoom: the camera to go back to
+   * afterwards, and the one set for typing (a person who moved meanwhile keeps their view).
+   */
+  editReturn: { before: Camera; set: Camera } | null;
   /** The primary selected item (the last one clicked or focused), or null. */
   selectedId: string | null;
   /** Every selected item, including the primary one. */
@@ -34,6 +41,8 @@ interface UiState {
   setLang(lang: Lang): void;
   setIdentity(identity: Identity): void;
   setCamera(camera: Camera): void;
+  setViewport(w: number, h: number): void;
+  setEditReturn(r: { before: Camera; set: Camera } | null): void;
   /** Selects exactly this item (or nothing). */
   select(id: string | null): void;
   /** Shift-click: adds or removes one item. */
@@ -56,6 +65,8 @@ export const useUi = create<UiState>((set) => ({
   lang: detectLang(),
   identity: loadIdentity(),
   camera: { x: 0, y: 0, zoom: 1 },
+  viewport: { w: 1200, h: 800 },
+  editReturn: null,
   selectedId: null,
   selection: NO_SELECTION,
   editingId: null,
@@ -75,6 +86,13 @@ export const useUi = create<UiState>((set) => ({
   },
   setCamera(camera) {
     set({ camera: { ...camera, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom)) } });
+  },
+  setViewport(w, h) {
+    const v = useUi.getState().viewport;
+    if (v.w !== w || v.h !== h) set({ viewport: { w, h } });
+  },
+  setEditReturn(editReturn) {
+    set({ editReturn });
   },
   select(id) {
     set((s) => ({

@@ -1,0 +1,34 @@
+import { useUi, type Camera } from '../state/ui';
+import type { Rect } from './geometry';
+
+/**
+ * A new card is typed at a readable zoom: in the fitted overview of a template
+ * board (33 %) card text is 5 px (issue 13). Below MIN_READABLE the view
+ * zooms to READABLE around the card, and goes back when typing ends, unless
+ * the person moved the view meanwhile.
+ */
+const MIN_READABLE = 0.8;
+const READABLE = 1;
+
+const sameCamera = (a: Camera, b: Camera) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-6;
+
+export function readableForEditing(card: Rect): void {
+  const { camera, viewport, setCamera, setEditReturn, editReturn } = useUi.getState();
+  const zoom = camera.zoom < MIN_READABLE ? READABLE : camera.zoom;
+  const sx = camera.x + card.x * camera.zoom;
+  const sy = camera.y + card.y * camera.zoom;
+  const visible = sx >= 0 && sy >= 0 && sx + card.w * camera.zoom <= viewport.w && sy + card.h * camera.zoom <= viewport.h;
+  if (zoom === camera.zoom && visible) return;
+  const next = { zoom, x: viewport.w / 2 - (card.x + card.w / 2) * zoom, y: viewport.h / 2 - (card.y + card.h / 2) * zoom };
+  // A second new card while typing the first keeps the view to go back to.
+  setEditReturn({ before: editReturn?.before ?? camera, set: next });
+  setCamera(next);
+}
+
+/** Typing ended: back to the view the person had, if they have not moved it. */
+export function restoreAfterEditing(): void {
+  const { camera, editReturn, setCamera, setEditReturn } = useUi.getState();
+  if (!editReturn) return;
+  setEditReturn(null);
+  if (sameCamera(camera, editReturn.set)) setCamera(editReturn.before);
+}
