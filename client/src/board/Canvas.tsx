@@ -18,6 +18,8 @@ import { LOCAL_ORIGIN } from './origin';
 import type { PresenceUser } from './presence';
 import { restoreAfterEditing } from './readableZoom';
 import { RemoteCursors } from './RemoteCursors';
+import { buildOn } from './buildOn';
+import { BuildOnPicker } from './BuildOnPicker';
 import { RichTextPreview } from './RichTextPreview';
 import { ItemIndex } from './spatial';
 import { undoManagerFor } from './undo';
@@ -120,6 +122,28 @@ export function Canvas({
 
   const dragRef = useRef<Drag | null>(null);
 
+  const [buildOnNotice, setBuildOnNotice] = useState<string | null>(null);
+  const pickBuildOn = useCallback(
+    (toId: string) => {
+      const ui = useUi.getState();
+      const fromId = ui.buildOnFrom;
+      if (!fromId) return;
+      const result = buildOn(doc, itemsRef.current, fromId, toId);
+      if (result === 'not-idea') {
+        setBuildOnNotice(t('buildOnNotIdea'));
+        return;
+      }
+      if (result === 'same') return;
+      ui.setBuildOnFrom(null);
+      ui.select(fromId);
+      const target = itemsRef.current.get(toId);
+      const title = target && !('damaged' in target) ? readPlainText(target.body).split('\n')[0]?.slice(0, 60) : '';
+      setBuildOnNotice(`${t('buildOnDone')} »${title ?? ''}«`);
+      focusCard(fromId);
+    },
+    [doc, t, focusCard],
+  );
+
   const actions = useMemo<CardActions>(() => {
     const flush = (d: Drag) => {
       d.frame = 0;
@@ -137,6 +161,12 @@ export function Canvas({
       pointerDown: (id, e) => {
         if (e.button !== 0) return;
         const ui = useUi.getState();
+        if (ui.buildOnFrom) {
+          // Picking the idea to build on: this press picks, it does not select or drag.
+          e.preventDefault();
+          pickBuildOn(id);
+          return;
+        }
         if (e.shiftKey || e.metaKey || e.ctrlKey) {
           // No mousedown follows, so focusing the card cannot re-select what shift-click removed.
           e.preventDefault();
@@ -241,7 +271,11 @@ export function Canvas({
         const ui = useUi.getState();
         if (!ui.selection.has(id)) ui.select(id);
       },
-      startEdit: (id) => useUi.getState().edit(id),
+      startEdit: (id) => {
+        // Enter on a card while picking the idea to build on picks it (keyboard path).
+        if (useUi.getState().buildOnFrom) pickBuildOn(id);
+        else useUi.getState().edit(id);
+      },
       stopEdit: (id) => {
         useUi.getState().edit(null);
         useUi.getState().select(id);
@@ -255,7 +289,7 @@ export function Canvas({
         ref.current?.focus();
       },
     };
-  }, [doc, focusCard]);
+  }, [doc, focusCard, pickBuildOn]);
 
   useCanvasKeys({ conn, identity, items, canvasRef: ref, index, focusCard });
 
@@ -285,6 +319,8 @@ export function Canvas({
     e.currentTarget.setPointerCapture(e.pointerId);
     const ui = useUi.getState();
     ui.setFollowing(null);
+    // A press on empty board ends a "builds on" pick without linking.
+    if (ui.buildOnFrom) ui.setBuildOnFrom(null);
     if (e.pointerType === 'touch') {
       touches.current.set(e.pointerId, boxOf(e));
       if (touches.current.size === 2) {
@@ -584,6 +620,7 @@ export function Canvas({
       </div>
     )}
     <SelectionBar conn={conn} identity={identity} items={items} links={links} />
+    <BuildOnPicker notice={buildOnNotice} onNotice={setBuildOnNotice} />
     <HelpDialog />
     </>
   );

@@ -113,6 +113,11 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
           <button type="button" onPointerDown={(e) => e.stopPropagation()} onClick={() => (editing ? actions.stopEdit(item.id) : actions.startEdit(item.id))}>
             {editing ? t('done') : t('edit')}
           </button>
+          {item.kind === 'idea' && !editing && (
+            <button type="button" className="card-build-on" onPointerDown={(e) => e.stopPropagation()} onClick={() => useUi.getState().setBuildOnFrom(item.id)}>
+              ↗ {t('buildOn')}
+            </button>
+          )}
           <button type="button" className="danger" onPointerDown={(e) => e.stopPropagation()} onClick={() => actions.remove(item.id)}>
             {t('delete')}
           </button>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { BoardLink } from '../../../shared/model/schema';
+import { useT } from '../i18n/useT';
 import { edgePoint, type Rect } from './geometry';
 import type { ItemView } from './useBoardData';
 
@@ -24,6 +25,7 @@ export const Links = memo(function Links({
   /** Only connectors with an end among these items are drawn (viewport culling). */
   visible?: ReadonlySet<string>;
 }) {
+  const t = useT();
   // Connectors by item id, so culling walks the visible items, not every connector.
   const byItem = useMemo(() => {
     const m = new Map<string, BoardLink[]>();
@@ -64,12 +66,14 @@ export const Links = memo(function Links({
         if (!a || !b) return null;
         const p = edgePoint(a, b.x + b.w / 2, b.y + b.h / 2);
         const q = edgePoint(b, a.x + a.w / 2, a.y + a.h / 2);
+        // "Builds on" says its direction in words when nobody gave it a label of its own.
+        const label = l.label || (l.kind === 'builds-on' ? t('linkBuildsOnLabel') : '');
         return (
           <g key={l.id} className={`link link-${l.kind}`} data-link-id={l.id} data-from={l.from} data-to={l.to}>
             <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} markerEnd="url(#arrow)" />
-            {l.label && (
-              <text x={(p.x + q.x) / 2} y={(p.y + q.y) / 2 - 6} textAnchor="middle">
-                {l.label}
+            {label && (
+              <text x={(p.x + q.x) / 2} y={(p.y + q.y) / 2 - 6} textAnchor="middle" className={l.label ? undefined : 'link-default'}>
+                {label}
               </text>
             )}
           </g>

@@ -1,5 +1,6 @@
 import { linkId, linkItems, setLinkLabel, unlink, updateItems } from '../../../shared/model/board';
-import { CARD_COLORS, type BoardItem, type BoardLink, type CardColor, type LinkKind } from '../../../shared/model/schema';
+import { linkFor } from './buildOn';
+import { CARD_COLORS, type BoardItem, type BoardLink, type CardColor } from '../../../shared/model/schema';
 import type { Identity } from '../state/identity';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
@@ -11,17 +12,6 @@ import { LOCAL_ORIGIN } from './origin';
 import type { ItemView } from './useBoardData';
 
 export const NOTE_SIZES = { s: { w: 160, h: 120 }, m: { w: 220, h: 160 }, l: { w: 300, h: 220 } } as const;
-
-/** Which connector the two selected items can have, from → to (primary is the last selected). */
-export function linkFor(a: BoardItem, b: BoardItem): { kind: LinkKind; from: string; to: string } | null {
-  const pair = (x: BoardItem, y: BoardItem): { kind: LinkKind; from: string; to: string } | null => {
-    if (x.kind === 'idea' && y.kind === 'problem') return { kind: 'addresses', from: x.id, to: y.id };
-    if (x.kind === 'perspective' && y.kind === 'problem') return { kind: 'perspective-on', from: x.id, to: y.id };
-    return null;
-  };
-  if (a.kind === 'idea' && b.kind === 'idea') return { kind: 'builds-on', from: a.id, to: b.id };
-  return pair(a, b) ?? pair(b, a);
-}
 
 /** Actions for the current selection: colour, size, stacking, alignment, connectors, delete. */
 export function SelectionBar({
@@ -37,6 +27,7 @@ export function SelectionBar({
 }) {
   const t = useT();
   const selection = useUi((s) => s.selection);
+  const buildOnFrom = useUi((s) => s.buildOnFrom);
   const primaryId = useUi((s) => s.selectedId);
   const editingId = useUi((s) => s.editingId);
   if (selection.size === 0 || editingId) return null;
@@ -174,6 +165,11 @@ export function SelectionBar({
         )}
       </div>
       {linkUi}
+      {sel.length === 1 && (sel[0] as BoardItem).kind === 'idea' && (
+        <button type="button" className="sel-build-on" aria-pressed={buildOnFrom === (sel[0] as BoardItem).id} onClick={() => useUi.getState().setBuildOnFrom((sel[0] as BoardItem).id)}>
+          ↗ {t('buildOn')}
+        </button>
+      )}
       {sel.length === 1 && (
         <button type="button" onClick={() => useCommentsUi.getState().open((sel[0] as BoardItem).id)}>
           {t('commentsButton')}

@@ -28,6 +28,8 @@ interface UiState {
    * afterwards, and the one set for typing (a person who moved meanwhile keeps their view).
    */
   editReturn: { before: Camera; set: Camera } | null;
+  /** "Builds on …" is choosing its target: the idea that will build on the next idea picked. */
+  buildOnFrom: string | null;
   /** The primary selected item (the last one clicked or focused), or null. */
   selectedId: string | null;
   /** Every selected item, including the primary one. */
@@ -43,6 +45,7 @@ interface UiState {
   setCamera(camera: Camera): void;
   setViewport(w: number, h: number): void;
   setEditReturn(r: { before: Camera; set: Camera } | null): void;
+  setBuildOnFrom(id: string | null): void;
   /** Selects exactly this item (or nothing). */
   select(id: string | null): void;
   /** Shift-click: adds or removes one item. */
@@ -67,6 +70,7 @@ export const useUi = create<UiState>((set) => ({
   camera: { x: 0, y: 0, zoom: 1 },
   viewport: { w: 1200, h: 800 },
   editReturn: null,
+  buildOnFrom: null,
   selectedId: null,
   selection: NO_SELECTION,
   editingId: null,
@@ -93,6 +97,9 @@ export const useUi = create<UiState>((set) => ({
   },
   setEditReturn(editReturn) {
     set({ editReturn });
+  },
+  setBuildOnFrom(buildOnFrom) {
+    set({ buildOnFrom });
   },
   select(id) {
     set((s) => ({
