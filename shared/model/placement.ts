@@ -1,8 +1,8 @@
 /**
  * Where a new card goes: the free spot nearest to where the person is
- * looking, inside the frame of the current phase when there is one (issue 13:
- * new cards landed on top of each other at the view centre). Pure geometry, so
- * the client and tests share it.
+ * looking, inside the frame it belongs in when there is one (issue 13: new
+ * cards landed on top of each other at the view centre, ideas on the
+ * perspectives). Pure geometry, so the client and tests share it.
  */
 export interface Box {
   x: number;
@@ -12,13 +12,15 @@ export interface Box {
 }
 
 export interface PlaceOptions {
-  /** Keep the card inside this area when there is room (a frame's working area). */
-  within?: Box | null;
+  /** Areas to try in order (a frame's working area); the first with room wins, then free space. */
+  areas?: readonly Box[];
+  /** Frames: a card lies wholly inside or wholly outside each, never across its border. */
+  containers?: readonly Box[];
   /** Empty space kept between the new card and every other one. */
   gap?: number;
   /** Candidate positions lie on this grid (board px). */
   step?: number;
-  /** How far (in steps) the search goes before it gives up on `within`, then on free space. */
+  /** How far (in steps) the search goes around its starting point. */
   maxRings?: number;
 }
 
@@ -27,54 +29,56 @@ const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x 
 
 /**
  * The top-left corner for a card of `size` whose centre is as close to
- * `anchor` as possible without overlapping `obstacles` (with `gap` between),
- * inside `within` if it has room. Candidates are searched ring by ring around
- * the anchor, nearest first, with a fixed order for equal distances, so the
- * result is deterministic. When no spot is free within the search radius the
- * card goes just below everything near the anchor (never on top of a card).
+ * `anchor` as possible without overlapping `obstacles` (with `gap` between)
+ * or lying across a container's border: in the first of `areas` that has
+ * room, else anywhere. Candidates are searched ring by ring, nearest first,
+ * with a fixed order for equal distances, so the result is deterministic.
+ * When nothing within reach is free the card goes just below everything near
+ * the anchor (never on top of a card).
  */
 export function placeCard(size: { w: number; h: number }, anchor: { x: number; y: number }, obstacles: readonly Box[], options: PlaceOptions = {}): { x: number; y: number } {
   const gap = options.gap ?? 20;
   const step = options.step ?? 20;
   const maxRings = options.maxRings ?? 60;
-  const start = { x: Math.round((anchor.x - size.w / 2) / step) * step, y: Math.round((anchor.y - size.h / 2) / step) * step };
+  const containers = options.containers ?? [];
+  const snap = (v: number) => Math.round(v / step) * step;
+  const start = { x: snap(anchor.x - size.w / 2), y: snap(anchor.y - size.h / 2) };
   const reach = maxRings * step + Math.max(size.w, size.h) + gap;
-  // Only cards near the search area can block it: keeps a 10,000-card board cheap.
-  const nearTo = (p: { x: number; y: number }) => obstacles.filter((o) => overlaps(o, { x: p.x - reach, y: p.y - reach, w: 2 * reach + size.w, h: 2 * reach + size.h }, 0));
+  // Only what lies near a search can block it: keeps a 10,000-card board cheap.
+  const nearTo = <T extends Box>(list: readonly T[], p: { x: number; y: number }) =>
+    list.filter((o) => overlaps(o, { x: p.x - reach, y: p.y - reach, w: 2 * reach + size.w, h: 2 * reach + size.h }, 0));
 
-  const search = (within: Box | null): { x: number; y: number } | null => {
-    let origin = start;
-    if (within) {
-      // Start from the anchor pulled into the area, so a frame off to the side is searched from its nearest edge.
-      origin = {
-        x: Math.round(Math.min(Math.max(start.x, within.x), within.x + within.w - size.w) / step) * step,
-        y: Math.round(Math.min(Math.max(start.y, within.y), within.y + within.h - size.h) / step) * step,
-      };
-    }
-    const near = nearTo(origin);
-    const free = (c: Box) => !near.some((o) => overlaps(c, o, gap));
+  const search = (area: Box | null): { x: number; y: number } | null => {
+    if (area && (area.w < size.w || area.h < size.h)) return null;
+    // An area off to the side is searched from the point in it nearest to the anchor.
+    const origin = area
+      ? { x: snap(Math.min(Math.max(start.x, area.x), area.x + area.w - size.w)), y: snap(Math.min(Math.max(start.y, area.y), area.y + area.h - size.h)) }
+      : start;
+    const near = nearTo(obstacles, origin);
+    const frames = nearTo(containers, origin);
+    const fits = (b: Box) =>
+      (!area || inside(b, area)) && !near.some((o) => overlaps(b, o, gap)) && frames.every((f) => inside(b, f) || !overlaps(b, f, 0));
     for (let ring = 0; ring <= maxRings; ring++) {
-      const ringCandidates: Array<{ x: number; y: number; d: number }> = [];
+      const candidates: Array<{ x: number; y: number; d: number }> = [];
       for (let i = -ring; i <= ring; i++) {
         for (let j = -ring; j <= ring; j++) {
-          if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-          ringCandidates.push({ x: origin.x + i * step, y: origin.y + j * step, d: i * i + j * j });
+          if (Math.max(Math.abs(i), Math.abs(j)) === ring) candidates.push({ x: origin.x + i * step, y: origin.y + j * step, d: i * i + j * j });
         }
       }
-      // Nearest first; ties go right, then down (reading order), so results do not depend on the loop.
-      ringCandidates.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
-      for (const c of ringCandidates) {
-        const box = { x: c.x, y: c.y, w: size.w, h: size.h };
-        if (within && !inside(box, within)) continue;
-        if (free(box)) return { x: c.x, y: c.y };
-      }
+      // Nearest first; ties in reading order (top, then left), so results do not depend on the loops.
+      candidates.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
+      for (const c of candidates) if (fits({ x: c.x, y: c.y, w: size.w, h: size.h })) return { x: c.x, y: c.y };
     }
     return null;
   };
 
-  const found = (options.within ? search(options.within) : null) ?? search(null);
-  if (found) return found;
-  // Crowded everywhere in reach: below the lowest card near the anchor.
-  const bottom = nearTo(start).reduce((m, o) => Math.max(m, o.y + o.h), start.y);
+  for (const area of options.areas ?? []) {
+    const spot = search(area);
+    if (spot) return spot;
+  }
+  const spot = search(null);
+  if (spot) return spot;
+  // Crowded everywhere in reach: below the lowest card or frame near the anchor.
+  const bottom = [...nearTo(obstacles, start), ...nearTo(containers, start)].reduce((m, o) => Math.max(m, o.y + o.h), start.y);
   return { x: start.x, y: Math.ceil((bottom + gap) / step) * step };
 }

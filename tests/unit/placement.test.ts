@@ -14,7 +14,7 @@ const idea = DEFAULT_SIZE.idea;
 
 function addMany(n: number, anchor: { x: number; y: number }, start: Box[] = [], within: Box | null = null): Box[] {
   const placed: Box[] = [...start];
-  for (let i = 0; i < n; i++) placed.push({ ...placeCard(idea, anchor, placed, { within }), ...idea });
+  for (let i = 0; i < n; i++) placed.push({ ...placeCard(idea, anchor, placed, { areas: within ? [within] : [] }), ...idea });
   return placed.slice(start.length);
 }
 
@@ -51,6 +51,17 @@ describe('placing a new card', () => {
     const a = placeCard(idea, { x: 0, y: 0 }, [blocker]);
     expect(overlaps({ ...a, ...idea }, blocker)).toBe(false);
     expect(placeCard(idea, { x: 0, y: 0 }, [blocker])).toEqual(a);
+  });
+
+  it('tries the areas in order and never lies across a frame border', () => {
+    const full: Box = { x: 0, y: 0, w: 200, h: 100 };
+    const roomy: Box = { x: 2000, y: 0, w: 600, h: 400 };
+    const p = placeCard(idea, { x: 0, y: 0 }, [], { areas: [full, roomy] });
+    expect(inside({ ...p, ...idea }, roomy)).toBe(true);
+    const frame: Box = { x: 100, y: -300, w: 500, h: 600 };
+    const q = placeCard(idea, { x: 90, y: 0 }, [], { containers: [frame] });
+    const b = { ...q, ...idea };
+    expect(inside(b, frame) || !overlaps(b, frame)).toBe(true);
   });
 
   it('on a crowded area goes below everything near the anchor instead of on top', () => {

@@ -88,10 +88,12 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
     >
       <header className="card-head">
         <span className="card-kind">{kindLabel}</span>
-        <span className="card-author">
-          {/* A template's example has no author: say what it is instead of inventing someone. */}
-          {item.template && item.kind === 'frame' ? t('starterByline') : `${item.template ? t('starterByline') : item.authorName} · ${roleLabel(item.role, lang, item.roleText)}`}
-        </span>
+        {/* A template's example has no author: say what it is instead of inventing someone; a template's frame is just structure. */}
+        {!(item.template && item.kind === 'frame') && (
+          <span className="card-author">
+            {item.template ? t('starterByline') : item.authorName} · {roleLabel(item.role, lang, item.roleText)}
+          </span>
+        )}
       </header>
       {item.kind === 'perspective' && (
         <div className="card-context">

@@ -33,12 +33,16 @@ const workArea = (f: BoardItem): Box => ({ x: f.x + FRAME_PAD, y: f.y + FRAME_HE
 const contains = (f: BoardItem, p: { x: number; y: number }) => p.x >= f.x && p.y >= f.y && p.x <= f.x + f.w && p.y <= f.y + f.h;
 /** Zoomed in this far, the frame under the view centre is where the person is working. */
 const LOOKING_ZOOM = 0.5;
+/** Before the idea phase, a new idea's home is the idea frame, not the problem-understanding one. */
+const BEFORE_IDEAS = new Set(['understand', 'goals']);
 
 /**
  * Where a new card goes (issue 13): the free spot nearest to the view centre
- * (a new perspective: nearest to its problem), inside the frame the person is
- * looking at, or else the frame of the session's current phase, never on
- * another card. Frames are containers, not obstacles, but their title bands are.
+ * (a new perspective: nearest to its problem), in the first frame with room
+ * of: the frame the person is looking at, the card's home frame (ideas go to
+ * the idea frame while the session is still before it), the current phase's
+ * frame; else free space. Never on another card, a frame's title or across a
+ * frame's border.
  */
 export function newCardSpot(
   conn: BoardConnection,
@@ -51,17 +55,26 @@ export function newCardSpot(
   const size = DEFAULT_SIZE[kind];
   const live = [...items.values()].filter((i): i is BoardItem => !('damaged' in i));
   const frames = live.filter((i) => i.kind === 'frame');
-  const obstacles: Box[] = [];
-  for (const i of live) obstacles.push(i.kind === 'frame' ? { x: i.x, y: i.y, w: i.w, h: FRAME_HEAD - 10 } : i);
-  if (kind === 'frame') return placeCard(size, centre, live.filter((i) => i.kind === 'frame'), { gap: 40 });
+  if (kind === 'frame') return placeCard(size, centre, frames, { gap: 40 });
+  const obstacles: Box[] = live.map((i) => (i.kind === 'frame' ? { x: i.x, y: i.y, w: i.w, h: FRAME_HEAD - 10 } : i));
 
   const anchor = near ? { x: near.x + near.w / 2, y: near.y + near.h + 40 + size.h / 2 } : centre;
-  const smallest = (fs: BoardItem[]) => fs.sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? null;
-  const lookedAt = smallest(frames.filter((f) => contains(f, anchor)));
-  const phase = frameOfStep(live, readSession(conn.doc).current);
-  // A card next to its problem stays in the problem's frame; otherwise where the person looks, or the current phase.
-  const frame = near ? lookedAt : zoom >= LOOKING_ZOOM ? (lookedAt ?? phase) : (phase ?? lookedAt);
-  return placeCard(size, anchor, obstacles, { within: frame ? workArea(frame) : null });
+  const smallestAt = (p: { x: number; y: number }) => frames.filter((f) => contains(f, p)).sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? null;
+  const outermostAt = (p: { x: number; y: number }) => frames.filter((f) => contains(f, p)).sort((a, b) => b.w * b.h - a.w * a.h)[0] ?? null;
+  const current = readSession(conn.doc).current;
+  const phaseFrame = frameOfStep(live, current);
+  const ideaFrame = kind === 'idea' && current.phase && BEFORE_IDEAS.has(current.phase) ? frameOfStep(live, { id: 'ideas', phase: 'ideas', label: null, order: 0 }) : null;
+  const order: Array<BoardItem | null> = near
+    ? [smallestAt(anchor), outermostAt(anchor)]
+    : [zoom >= LOOKING_ZOOM ? smallestAt(anchor) : null, zoom >= LOOKING_ZOOM ? outermostAt(anchor) : null, ideaFrame, phaseFrame, outermostAt(anchor)];
+  const seen = new Set<string>();
+  const areas: Box[] = [];
+  for (const f of order) {
+    if (!f || seen.has(f.id)) continue;
+    seen.add(f.id);
+    areas.push(workArea(f));
+  }
+  return placeCard(size, anchor, obstacles, { areas, containers: frames });
 }
 
 /**
