@@ -247,8 +247,9 @@ describe('canvas interaction in Chromium', () => {
     await page.getByRole('button', { name: /Builds on/ }).click();
     const first = await cardBox(page, 'First idea');
     const second = await cardBox(page, 'Second idea');
-    // The last selected builds on the first.
-    await page.locator(`.link-builds-on[data-from="${second.id}"][data-to="${first.id}"]`).waitFor();
+    // The idea selected first builds on the one added to the selection (issue 13: this stored the reverse).
+    await page.locator(`.link-builds-on[data-from="${first.id}"][data-to="${second.id}"]`).waitFor();
+    await page.locator('.link-builds-on text', { hasText: 'builds on' }).waitFor();
     expect(ann.errors).toEqual([]);
     await ann.context.close();
   });
