@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
@@ -13,16 +13,19 @@ import { identityFromUrl, type Identity } from '../state/identity';
 import { MAX_ZOOM, MIN_ZOOM, useUi } from '../state/ui';
 import { useBoardConnection, useConnectionState } from '../sync/useBoardConnection';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LayoutSlotsProvider } from '../ui/slots';
 import { navigate } from '../router';
 import { Canvas, LOCAL_ORIGIN } from './Canvas';
 import { ConnectionStatus } from './ConnectionStatus';
-import { contentBounds, fitCamera, zoomAt } from './geometry';
+import { contentBounds, zoomAt } from './geometry';
 import { JoinDialog } from './JoinDialog';
 import { Minimap } from './Minimap';
 import { PresenceList } from './PresenceList';
+import { Sidebar } from './Sidebar';
 import { usePresence } from './presence';
 import { Toolbar } from './Toolbar';
 import { useBoardItems, useBoardLinks, useBoardMeta } from './useBoardData';
+import { fitToFreeArea, freeCanvasArea } from './viewport';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
@@ -78,10 +81,32 @@ export function BoardPage({ boardId }: { boardId: string }) {
     if (!canvas) return;
     setFramed(true);
     const bounds = contentBounds(listItems(conn.doc).items);
-    // Fit into the part of the canvas the sidebar (top right) leaves free.
-    const sidebar = document.querySelector('.sidebar')?.getBoundingClientRect().width ?? 0;
-    if (bounds) useUi.getState().setCamera(fitCamera(bounds, canvas.clientWidth - (sidebar ? sidebar + 12 : 0), canvas.clientHeight));
+    // Fit into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
+    const camera = bounds && fitToFreeArea(bounds);
+    if (camera) useUi.getState().setCamera(camera);
   }, [snapshot.state, framed, conn, identity]);
+
+  // The side panel dock (beside the canvas) and the notices under the toolbar; see ui/slots.
+  const [dock, setDock] = useState<HTMLDivElement | null>(null);
+  const [notices, setNotices] = useState<HTMLDivElement | null>(null);
+  // When the canvas area changes size (a side panel docks or closes, the window is resized), what
+  // was in the middle of it stays in the middle: the camera is relative to its top left corner.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = main.current;
+    if (!el) return;
+    let last: { w: number; h: number } | null = null;
+    const ro = new ResizeObserver(() => {
+      const now = { w: el.clientWidth, h: el.clientHeight };
+      const before = last;
+      last = now;
+      if (!before || (before.w === now.w && before.h === now.h) || !document.querySelector('.canvas')) return;
+      const { camera, setCamera } = useUi.getState();
+      setCamera({ ...camera, x: camera.x + (now.w - before.w) / 2, y: camera.y + (now.h - before.h) / 2 });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const join = (id: Identity) => {
     setIdentity(id);
@@ -89,98 +114,107 @@ export function BoardPage({ boardId }: { boardId: string }) {
     setAskIdentity(false);
   };
 
+  // Zooms about the middle of the part of the canvas that can be seen.
   const zoomBy = (f: number) => {
-    const canvas = document.querySelector('.canvas');
     const { camera, setCamera } = useUi.getState();
-    const w = canvas?.clientWidth ?? 0;
-    const h = canvas?.clientHeight ?? 0;
-    setCamera(zoomAt(camera, w / 2, h / 2, Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom * f))));
+    const a = freeCanvasArea() ?? { x: 0, y: 0, w: 0, h: 0 };
+    setCamera(zoomAt(camera, a.x + a.w / 2, a.y + a.h / 2, Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom * f))));
   };
   const zoom = useUi((s) => s.camera.zoom);
 
   return (
-    <div className="board-page">
-      <header className="topbar">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-          title={t('backToStart')}
-        >
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>Samskab</span>
-        </a>
-        {/* The page's one level-one heading, for screen readers; the visible title is the editable field. */}
-        <h1 className="visually-hidden">{meta.title || t('untitledBoard')}</h1>
-        <label className="visually-hidden" htmlFor="board-title">
-          {t('boardTitle')}
-        </label>
-        <input
-          id="board-title"
-          className="board-title"
-          value={meta.title}
-          placeholder={t('untitledBoard')}
-          maxLength={MAX_TITLE_LENGTH}
-          disabled={!conn || snapshot.state === 'loading'}
-          readOnly={observer}
-          onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
-        />
-        <ConnectionStatus snapshot={snapshot} />
-        <div className="topbar-right">
-          {identity && (
-            <button type="button" className="identity-button" onClick={() => setAskIdentity(true)} title={t('changeIdentity')}>
-              <span className="avatar" style={{ background: roleInfo(identity.role).color }} aria-hidden="true">
-                {identity.name.slice(0, 1).toUpperCase()}
-              </span>
-              <span>{identity.name}</span>
-              <span className="visually-hidden">– {t('changeIdentity')}</span>
-            </button>
-          )}
-          {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
-          <AccessControls access={access} />
-          <LanguageSwitch />
+    <LayoutSlotsProvider value={{ dock, notices }}>
+      <div className="board-page">
+        <header className="topbar">
+          <a
+            href="/"
+            className="brand"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/');
+            }}
+            title={t('backToStart')}
+          >
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>Samskab</span>
+          </a>
+          {/* The page's one level-one heading, for screen readers; the visible title is the editable field. */}
+          <h1 className="visually-hidden">{meta.title || t('untitledBoard')}</h1>
+          <label className="visually-hidden" htmlFor="board-title">
+            {t('boardTitle')}
+          </label>
+          <input
+            id="board-title"
+            className="board-title"
+            value={meta.title}
+            placeholder={t('untitledBoard')}
+            maxLength={MAX_TITLE_LENGTH}
+            disabled={!conn || snapshot.state === 'loading'}
+            readOnly={observer}
+            onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
+          />
+          <ConnectionStatus snapshot={snapshot} />
+          <div className="topbar-right">
+            {identity && (
+              // A long name is cut short with "…" (the whole name is in the tooltip and the button's name).
+              <button type="button" className="identity-button" onClick={() => setAskIdentity(true)} title={`${identity.name} – ${t('changeIdentity')}`}>
+                <span className="avatar" style={{ background: roleInfo(identity.role).color }} aria-hidden="true">
+                  {identity.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span className="identity-name">{identity.name}</span>
+                <span className="visually-hidden">– {t('changeIdentity')}</span>
+              </button>
+            )}
+            {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
+            <AccessControls access={access} />
+            <LanguageSwitch />
+          </div>
+        </header>
+        {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
+        <div className="board-body">
+          {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
+          <div className="panel-dock" ref={setDock} />
+          <main className="board-main" ref={main}>
+            {conn && (identity || observer) && (
+              <>
+                {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
+                <div className="hud-start">
+                  {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
+                  <div className="hud-notices" ref={setNotices} />
+                </div>
+                <ReadOnlyGuard active={observer}>
+                  <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
+                </ReadOnlyGuard>
+                <Sidebar count={users.length}>
+                  <PresenceList users={users} />
+                  <VoiceMeter doc={conn.doc} items={items} users={users} />
+                </Sidebar>
+                <Minimap items={items} />
+                <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
+                  <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
+                    −
+                  </button>
+                  <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
+                    {Math.round(zoom * 100)}%
+                  </button>
+                  <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
+                    +
+                  </button>
+                </div>
+              </>
+            )}
+            {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+          </main>
         </div>
-      </header>
-      {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
-      <main className="board-main">
-        {conn && (identity || observer) && (
-          <>
-            {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
-            <ReadOnlyGuard active={observer}>
-              <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
-            </ReadOnlyGuard>
-            {/* Focusable: with many roles the voice meter makes it scroll, and keyboard users must be able to scroll it. */}
-            <aside className="sidebar" tabIndex={0} aria-label={t('participants')}>
-              <PresenceList users={users} />
-              <VoiceMeter doc={conn.doc} items={items} users={users} />
-            </aside>
-            <Minimap items={items} />
-            <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
-              <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
-                −
-              </button>
-              <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
-                {Math.round(zoom * 100)}%
-              </button>
-              <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
-                +
-              </button>
-            </div>
-          </>
+        {askIdentity && !observer && access.state.phase === 'ok' && (
+          <JoinDialog
+            initial={identity ?? fromUrl}
+            onJoin={join}
+            {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
+          />
         )}
-        {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
-      </main>
-      {askIdentity && !observer && access.state.phase === 'ok' && (
-        <JoinDialog
-          initial={identity ?? fromUrl}
-          onJoin={join}
-          {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
-        />
-      )}
-      <AccessGate access={access} />
-    </div>
+        <AccessGate access={access} />
+      </div>
+    </LayoutSlotsProvider>
   );
 }

@@ -11,6 +11,7 @@ import { LOCAL_ORIGIN } from './origin';
 import { undoManagerFor } from './undo';
 import { screenToBoard } from './geometry';
 import { readableForEditing } from './readableZoom';
+import { freeCanvasArea } from './viewport';
 import type { ItemView } from './useBoardData';
 
 /** The problem new ideas and perspectives attach to: the selected one, or the board's only problem. */
@@ -86,7 +87,9 @@ export function addCard(conn: BoardConnection, identity: Identity, items: Readon
   const { camera, selectedId, viewport } = useUi.getState();
   const targetProblem = targetProblemFor(items, selectedId);
   if (kind === 'perspective' && !targetProblem) return null;
-  const centre = screenToBoard(camera, viewport.w / 2, viewport.h / 2);
+  // The middle of what the person sees: the canvas less the toolbar and sidebar over it.
+  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, w: viewport.w, h: viewport.h };
+  const centre = screenToBoard(camera, area.x + area.w / 2, area.y + area.h / 2);
   const { x, y } = newCardSpot(conn, items, kind, centre, camera.zoom, kind === 'perspective' ? targetProblem : null);
   const doc = conn.doc;
   let id = '';

@@ -60,3 +60,55 @@ export function contentBounds(rects: Iterable<Rect>): Rect | null {
   }
   return Number.isFinite(minX) ? { x: minX, y: minY, w: maxX - minX, h: maxY - minY } : null;
 }
+
+/** Like fitCamera, but into `area` (a part of the viewport, in the same coordinates as the camera). */
+export function fitCameraInto(r: Rect, area: Rect, padding = 60): Camera {
+  const c = fitCamera(r, area.w, area.h, padding);
+  return { zoom: c.zoom, x: c.x + area.x, y: c.y + area.y };
+}
+
+/** Areas smaller than this are no use to fit anything into: then the whole viewport is used. */
+const MIN_FREE = 120;
+
+/**
+ * The best rectangle inside `area` that none of `covered` (things floating over
+ * it: toolbars, the sidebar, the minimap) overlaps. With `content`, best means
+ * the one that shows it largest (at most 100 %), then the largest area; without,
+ * the largest area. Candidate edges are the edges of the area and of the covers,
+ * so the answer is exact, and cheap for the handful of covers on a board.
+ */
+export function freeRect(area: Rect, covered: readonly Rect[], content?: Rect, padding = 0): Rect {
+  const covers = covered
+    .map((c) => {
+      const x = Math.max(area.x, c.x);
+      const y = Math.max(area.y, c.y);
+      return { x, y, w: Math.min(area.x + area.w, c.x + c.w) - x, h: Math.min(area.y + area.h, c.y + c.h) - y };
+    })
+    .filter((c) => c.w > 0 && c.h > 0);
+  if (covers.length === 0) return area;
+  const edges = (a: number, b: number, pick: (c: Rect) => [number, number]) =>
+    [...new Set([a, b, ...covers.flatMap(pick)])].filter((v) => v >= a && v <= b).sort((p, q) => p - q);
+  const xs = edges(area.x, area.x + area.w, (c) => [c.x, c.x + c.w]);
+  const ys = edges(area.y, area.y + area.h, (c) => [c.y, c.y + c.h]);
+  const score = (r: Rect) => (content ? Math.min(1, (r.w - 2 * padding) / content.w, (r.h - 2 * padding) / content.h) : 0);
+  let best: Rect | null = null;
+  let bestScore = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      for (let k = 0; k < ys.length; k++) {
+        for (let l = k + 1; l < ys.length; l++) {
+          const r = { x: xs[i]!, y: ys[k]!, w: xs[j]! - xs[i]!, h: ys[l]! - ys[k]! };
+          // Taller from the same top only adds more covers: stop at the first one.
+          if (covers.some((c) => intersects(r, c))) break;
+          if (r.w < MIN_FREE || r.h < MIN_FREE) continue;
+          const s = score(r);
+          if (s > bestScore || (s === bestScore && best && r.w * r.h > best.w * best.h)) {
+            best = r;
+            bestScore = s;
+          }
+        }
+      }
+    }
+  }
+  return best ?? area;
+}

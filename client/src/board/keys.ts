@@ -5,10 +5,11 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { addCard } from './create';
-import { contentBounds, fitCamera } from './geometry';
+import { contentBounds } from './geometry';
 import { LOCAL_ORIGIN } from './origin';
 import type { ItemIndex } from './spatial';
 import { undoManagerFor } from './undo';
+import { fitToFreeArea } from './viewport';
 import type { ItemView } from './useBoardData';
 
 /** Copied items live in a standalone doc, so they paste again even after the originals are deleted. */
@@ -95,12 +96,12 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
     },
     newIdea: () => addCard(conn, identity, items, 'idea'),
     zoomToFit: () => {
-      const canvas = document.querySelector('.canvas');
       const rects = [...items.values()].filter((i) => !('damaged' in i)) as Array<{ x: number; y: number; w: number; h: number }>;
       const sel = selectedIds(items);
       const bounds = contentBounds(sel.length > 0 ? sel.map((id) => items.get(id) as { x: number; y: number; w: number; h: number }) : rects);
-      // Generous padding: the toolbars float over the canvas.
-      if (bounds && canvas) ui().setCamera(fitCamera(bounds, canvas.clientWidth, canvas.clientHeight, 130));
+      // Into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
+      const camera = bounds && fitToFreeArea(bounds);
+      if (camera) ui().setCamera(camera);
     },
   };
 }

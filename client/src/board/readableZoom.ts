@@ -1,5 +1,6 @@
 import { useUi, type Camera } from '../state/ui';
 import type { Rect } from './geometry';
+import { centredInFreeArea, freeCanvasArea } from './viewport';
 
 /**
  * A new card is typed at a readable zoom: in the fitted overview of a template
@@ -15,11 +16,13 @@ const sameCamera = (a: Camera, b: Camera) => Math.abs(a.x - b.x) < 0.5 && Math.a
 export function readableForEditing(card: Rect): void {
   const { camera, viewport, setCamera, setEditReturn, editReturn } = useUi.getState();
   const zoom = camera.zoom < MIN_READABLE ? READABLE : camera.zoom;
+  // Visible means in the part of the canvas no toolbar or sidebar covers.
+  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, w: viewport.w, h: viewport.h };
   const sx = camera.x + card.x * camera.zoom;
   const sy = camera.y + card.y * camera.zoom;
-  const visible = sx >= 0 && sy >= 0 && sx + card.w * camera.zoom <= viewport.w && sy + card.h * camera.zoom <= viewport.h;
+  const visible = sx >= area.x && sy >= area.y && sx + card.w * camera.zoom <= area.x + area.w && sy + card.h * camera.zoom <= area.y + area.h;
   if (zoom === camera.zoom && visible) return;
-  const next = { zoom, x: viewport.w / 2 - (card.x + card.w / 2) * zoom, y: viewport.h / 2 - (card.y + card.h / 2) * zoom };
+  const next = centredInFreeArea(card.x + card.w / 2, card.y + card.h / 2, zoom);
   // A second new card while typing the first keeps the view to go back to.
   setEditReturn({ before: editReturn?.before ?? camera, set: next });
   setCamera(next);

@@ -11,6 +11,7 @@ import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
+import { InSlot } from '../ui/slots';
 import { useCocreationState } from './hooks';
 import { useComments, useCommentsUi } from './comments/useComments';
 import type { CoPanelProps } from './panel';
@@ -130,7 +131,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   }, [lens, anonymous, list, lang, round, t, comments]);
 
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
-  // Side panels start just under the method bar, whose height changes as it wraps on narrow screens.
+  // The session popover (PhaseStrip) opens just under the method bar, whose height changes as it wraps on narrow screens.
   const bar = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = bar.current;
@@ -167,50 +168,55 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
         </button>
       </div>
       {css && <style data-cocreation="">{css}</style>}
-      {(lens || anonymous) && (
-        <div className="co-banner" role="status">
-          {lens && <span>{t('lensBanner', { role: roleLabel(lens, lang) })}</span>}
-          {lens && (
-            <button type="button" onClick={() => setLens(null)}>
-              {t('lensStop')}
-            </button>
+      <InSlot slot="notices">
+        {(lens || anonymous) && (
+          <div className="co-banner" role="status">
+            {lens && <span>{t('lensBanner', { role: roleLabel(lens, lang) })}</span>}
+            {lens && (
+              <button type="button" onClick={() => setLens(null)}>
+                {t('lensStop')}
+              </button>
+            )}
+            {anonymous && <span className="co-anon">{t('anonActive')}</span>}
+          </div>
+        )}
+      </InSlot>
+      {/* The side panels dock beside the canvas (BoardPage), which shrinks: they cover neither the board nor its toolbar. */}
+      <InSlot slot="dock">
+        <Suspense fallback={null}>
+          {panel === 'lens' && (
+            <PerspectivePanel
+              doc={conn.doc}
+              items={list}
+              users={users}
+              lens={lens}
+              onLens={setLens}
+              anonymous={anonymous}
+              canEdit={canEdit}
+              myRole={identity?.role ?? null}
+              onAdd={addPerspective}
+              onClose={() => setPanel(null)}
+            />
           )}
-          {anonymous && <span className="co-anon">{t('anonActive')}</span>}
-        </div>
-      )}
-      <Suspense fallback={null}>
-        {panel === 'lens' && (
-          <PerspectivePanel
-            doc={conn.doc}
-            items={list}
-            users={users}
-            lens={lens}
-            onLens={setLens}
-            anonymous={anonymous}
-            canEdit={canEdit}
-            myRole={identity?.role ?? null}
-            onAdd={addPerspective}
-            onClose={() => setPanel(null)}
-          />
-        )}
-        {panel === 'vote' && (
-          <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
-        )}
-        {commentsFor && (
-          <CommentsPanel
-            doc={conn.doc}
-            item={list.find((i) => i.id === commentsFor)}
-            comments={comments.get(commentsFor) ?? []}
-            identity={identity}
-            canEdit={canEdit}
-            anonymous={anonymous}
-            onClose={() => useCommentsUi.getState().close()}
-          />
-        )}
-        {panel === 'goals' && <GoalsPanel {...panelProps} />}
-        {panel === 'value' && <ValuePanel {...panelProps} />}
-        {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
-      </Suspense>
+          {panel === 'vote' && (
+            <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
+          )}
+          {commentsFor && (
+            <CommentsPanel
+              doc={conn.doc}
+              item={list.find((i) => i.id === commentsFor)}
+              comments={comments.get(commentsFor) ?? []}
+              identity={identity}
+              canEdit={canEdit}
+              anonymous={anonymous}
+              onClose={() => useCommentsUi.getState().close()}
+            />
+          )}
+          {panel === 'goals' && <GoalsPanel {...panelProps} />}
+          {panel === 'value' && <ValuePanel {...panelProps} />}
+          {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
+        </Suspense>
+      </InSlot>
     </nav>
   );
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { itemsMap } from '../../../shared/model/board';
 import { readItem } from '../../../shared/model/validate';
+import { centredInFreeArea } from '../board/viewport';
 import { useT } from '../i18n/useT';
 import { navigate } from '../router';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
+import { InSlot } from '../ui/slots';
 import type { BoardDiff } from '../../../shared/model/diff';
 import { OutcomesPanel } from './OutcomesPanel';
 import { OutlineView } from './OutlineView';
@@ -35,11 +37,8 @@ export function OutcomesControls({
   const showItem = (id: string) => {
     const item = readItem(id, itemsMap(conn.doc).get(id));
     if ('damaged' in item) return;
-    const canvas = document.querySelector('.canvas');
     const { camera, setCamera, select } = useUi.getState();
-    const w = canvas?.clientWidth ?? 1200;
-    const h = canvas?.clientHeight ?? 800;
-    setCamera({ zoom: camera.zoom, x: w / 2 - (item.x + item.w / 2) * camera.zoom, y: h / 2 - (item.y + item.h / 2) * camera.zoom });
+    setCamera(centredInFreeArea(item.x + item.w / 2, item.y + item.h / 2, camera.zoom));
     select(id);
     setPanel(false);
     setOutline(false);
@@ -79,15 +78,18 @@ export function OutcomesControls({
       {highlight && (
         <>
           <style>{highlightCss(highlight.diff, t('diffAdded'), t('diffMoved'), t('diffText'))}</style>
-          <div className="highlight-bar" role="status">
-            <span>{t('diffTitle', { name: highlight.name })}</span>
-            <span className="legend legend-added">{t('diffAdded')}</span>
-            <span className="legend legend-moved">{t('diffMoved')}</span>
-            <span className="legend legend-changed">{t('diffText')}</span>
-            <button type="button" onClick={() => setHighlight(null)}>
-              {t('stopHighlight')}
-            </button>
-          </div>
+          {/* Under the add-card toolbar with the other notices, never over it. */}
+          <InSlot slot="notices">
+            <div className="highlight-bar" role="status">
+              <span>{t('diffTitle', { name: highlight.name })}</span>
+              <span className="legend legend-added">{t('diffAdded')}</span>
+              <span className="legend legend-moved">{t('diffMoved')}</span>
+              <span className="legend legend-changed">{t('diffText')}</span>
+              <button type="button" onClick={() => setHighlight(null)}>
+                {t('stopHighlight')}
+              </button>
+            </div>
+          </InSlot>
         </>
       )}
       {outline && <OutlineView doc={conn.doc} provider={conn.provider} identity={identity} canEdit={canEdit} onBack={() => setOutline(false)} />}

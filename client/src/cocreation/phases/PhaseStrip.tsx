@@ -14,6 +14,7 @@ import {
 import { roleInfo } from '../../../../shared/roles';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/ui';
+import { InSlot } from '../../ui/slots';
 import type { CoPanelProps } from '../panel';
 import { AgendaDialog } from './AgendaDialog';
 import { useServerNow } from './clock';
@@ -149,29 +150,32 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
       <span className="visually-hidden" aria-live="polite">
         {announce}
       </span>
-      {error && !panel && !editing && (
-        <p className="ph-error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={clearError}>
-            {t('close')}
-          </button>
-        </p>
-      )}
-      {s.proposal && verdict && (
-        <ProposalPrompt
-          session={s}
-          proposal={s.proposal}
-          verdict={verdict}
-          me={me}
-          anonymous={anonymous}
-          run={run}
-          doc={doc}
-          now={now}
-        />
-      )}
-      {!s.proposal && (recent || timer?.up) && (
-        <SessionNotice session={s} recent={recent} timeUp={timer?.up === true} canPropose={me !== null} onPropose={doPropose} />
-      )}
+      {/* Under the add-card toolbar, in the canvas area: beside any open side panel and never over the toolbar. */}
+      <InSlot slot="notices">
+        {error && !panel && !editing && (
+          <p className="ph-error" role="alert">
+            {error}{' '}
+            <button type="button" onClick={clearError}>
+              {t('close')}
+            </button>
+          </p>
+        )}
+        {s.proposal && verdict && (
+          <ProposalPrompt
+            session={s}
+            proposal={s.proposal}
+            verdict={verdict}
+            me={me}
+            anonymous={anonymous}
+            run={run}
+            doc={doc}
+            now={now}
+          />
+        )}
+        {!s.proposal && (recent || timer?.up) && (
+          <SessionNotice session={s} recent={recent} timeUp={timer?.up === true} canPropose={me !== null} onPropose={doPropose} />
+        )}
+      </InSlot>
       {panel && (
         <PhasePanel
           session={s}
