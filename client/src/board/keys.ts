@@ -42,6 +42,13 @@ export function separateStep<T>(doc: Y.Doc, fn: () => T): T {
 export function canvasCommands(conn: BoardConnection, identity: Identity, items: ReadonlyMap<string, ItemView>) {
   const doc = conn.doc;
   const ui = () => useUi.getState();
+  // The selection as the doc has it now: a key pressed right after a paste arrives before
+  // React re-renders `items`, and must act on the new cards (a race seen as a lost Ctrl+D).
+  const live = () =>
+    [...ui().selection].filter((id) => {
+      const it = getItem(doc, id);
+      return it !== null && !('damaged' in it);
+    });
   return {
     undo: () => {
       const um = undoManagerFor(doc);
@@ -50,14 +57,14 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
     },
     redo: () => undoManagerFor(doc).redo(),
     remove: () => {
-      const ids = [...ui().selection].filter((id) => items.has(id));
+      const ids = [...ui().selection].filter((id) => getItem(doc, id) !== null);
       if (ids.length === 0) return false;
       separateStep(doc, () => deleteItems(doc, ids, LOCAL_ORIGIN));
       ui().select(null);
       return true;
     },
     copy: () => {
-      const ids = selectedIds(items);
+      const ids = live();
       if (ids.length === 0) return false;
       clipboard = { doc: copyItems(doc, ids), pastes: 0 };
       return true;
@@ -72,7 +79,7 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
       return true;
     },
     duplicate: () => {
-      const ids = selectedIds(items);
+      const ids = live();
       if (ids.length === 0) return false;
       ui().setSelection(separateStep(doc, () => duplicateItems(doc, ids, identity, LOCAL_ORIGIN)));
       return true;
@@ -82,7 +89,7 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
     },
     nudge: (dx: number, dy: number) => {
       // Read positions from the doc: key repeat is faster than the once-per-frame render.
-      const moves = selectedIds(items).flatMap((id) => {
+      const moves = live().flatMap((id) => {
         const it = getItem(doc, id);
         return it && !('damaged' in it) ? [{ id, x: it.x + dx, y: it.y + dy }] : [];
       });
@@ -91,7 +98,7 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
       return true;
     },
     restack: (where: 'front' | 'back') => {
-      const ids = selectedIds(items);
+      const ids = live();
       if (ids.length > 0) separateStep(doc, () => restack(doc, ids, where, LOCAL_ORIGIN));
     },
     newIdea: () => addCard(conn, identity, items, 'idea'),
