@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
+import { RESTORED_MAPS, type RootOwner } from '../doc/registry';
 import { listItems } from './board';
+import { restorableJson } from './restore';
 import { readPlainText } from './richtext';
 import type { BoardItem, ItemKind } from './schema';
 
@@ -15,6 +17,8 @@ export interface BoardDiff {
   removed: DiffItem[];
   moved: DiffItem[];
   textChanged: Array<DiffItem & { before: string }>;
+  /** The other restorable root maps (goals, ratings, comments, …) whose content differs: what a restore would change there. */
+  maps: Array<{ key: string; owner: RootOwner; changed: number }>;
 }
 
 const view = (i: BoardItem): DiffItem => ({ id: i.id, kind: i.kind, text: readPlainText(i.body) });
@@ -22,7 +26,7 @@ const view = (i: BoardItem): DiffItem => ({ id: i.id, kind: i.kind, text: readPl
 export function diffBoards(before: Y.Doc, after: Y.Doc): BoardDiff {
   const a = new Map(listItems(before).items.map((i) => [i.id, i]));
   const b = new Map(listItems(after).items.map((i) => [i.id, i]));
-  const diff: BoardDiff = { added: [], removed: [], moved: [], textChanged: [] };
+  const diff: BoardDiff = { added: [], removed: [], moved: [], textChanged: [], maps: [] };
   for (const [id, item] of b) {
     const old = a.get(id);
     if (!old) {
@@ -35,9 +39,18 @@ export function diffBoards(before: Y.Doc, after: Y.Doc): BoardDiff {
     if (was !== is || old.body.toString() !== item.body.toString()) diff.textChanged.push({ ...view(item), before: was });
   }
   for (const [id, item] of a) if (!b.has(id)) diff.removed.push(view(item));
+  // Compare covers the same set as restore (the registry), not only the cards.
+  for (const spec of RESTORED_MAPS) {
+    if (spec.owner === 'board') continue;
+    const was = restorableJson(before, spec);
+    const is = restorableJson(after, spec);
+    let changed = 0;
+    for (const k of new Set([...Object.keys(was), ...Object.keys(is)])) if (JSON.stringify(was[k]) !== JSON.stringify(is[k])) changed++;
+    if (changed > 0) diff.maps.push({ key: spec.key, owner: spec.owner, changed });
+  }
   return diff;
 }
 
 export function diffIsEmpty(d: BoardDiff): boolean {
-  return d.added.length + d.removed.length + d.moved.length + d.textChanged.length === 0;
+  return d.added.length + d.removed.length + d.moved.length + d.textChanged.length + d.maps.length === 0;
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ITEMS_KEY, LINKS_KEY, META_KEY } from './schema';
+import { RESTORED_MAPS, restores, type RootMapSpec } from '../doc/registry';
 
 /**
  * Restoring a snapshot is a forward change: the live document is edited, field
@@ -25,10 +25,11 @@ function cloneValue(v: YValue): YValue {
   return v instanceof Y.AbstractType ? v.clone() : v;
 }
 
-/** Makes `live` equal to `target` by setting, replacing and deleting keys. */
-function syncMap(live: Y.Map<YValue>, target: Y.Map<YValue>): void {
-  for (const key of [...live.keys()]) if (!target.has(key)) live.delete(key);
+/** Makes `live` equal to `target` by setting, replacing and deleting keys (only the keys `only` accepts). */
+function syncMap(live: Y.Map<YValue>, target: Y.Map<YValue>, only: (key: string) => boolean = () => true): void {
+  for (const key of [...live.keys()]) if (only(key) && !target.has(key)) live.delete(key);
   target.forEach((value, key) => {
+    if (!only(key)) return;
     const current = live.get(key);
     if (current instanceof Y.XmlFragment && value instanceof Y.XmlFragment && !(current instanceof Y.XmlElement)) {
       // Keep the fragment object itself (open editors are bound to it); replace its content.
@@ -46,13 +47,42 @@ function syncMap(live: Y.Map<YValue>, target: Y.Map<YValue>): void {
   });
 }
 
-/** Edits `live` so that its meta, items and links equal those of `snapshot`, in one transaction. */
+/**
+ * Edits `live` so that everything people made — every restorable root map of
+ * the registry (shared/doc/registry.ts) — equals `snapshot`, in one
+ * transaction. Live coordination (open proposal, ready marks, timer, vote
+ * round) stays as it is now.
+ */
 export function restoreInto(live: Y.Doc, snapshot: Y.Doc, origin?: unknown): void {
   live.transact(() => {
-    for (const key of [META_KEY, ITEMS_KEY, LINKS_KEY]) {
-      syncMap(live.getMap<YValue>(key), snapshot.getMap<YValue>(key));
+    for (const spec of RESTORED_MAPS) {
+      syncMap(live.getMap<YValue>(spec.key), snapshot.getMap<YValue>(spec.key), (key) => restores(spec, key));
     }
   }, origin);
+}
+
+/** The restorable part of a root map as plain JSON, keys sorted: what "equal after restore" means. */
+export function restorableJson(doc: Y.Doc, spec: RootMapSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const m = doc.getMap<YValue>(spec.key);
+  for (const key of [...m.keys()].sort()) {
+    if (!restores(spec, key)) continue;
+    const v = m.get(key);
+    out[key] = v instanceof Y.XmlFragment && !(v instanceof Y.XmlElement) ? v.toString() : v instanceof Y.AbstractType ? jsonOf(v) : v;
+  }
+  return out;
+}
+
+function jsonOf(v: Y.AbstractType<unknown>): unknown {
+  if (v instanceof Y.Map) {
+    const o: Record<string, unknown> = {};
+    for (const k of [...v.keys()].sort()) {
+      const x = v.get(k);
+      o[k] = x instanceof Y.XmlFragment || x instanceof Y.XmlElement ? x.toString() : x instanceof Y.AbstractType ? jsonOf(x) : x;
+    }
+    return o;
+  }
+  return v instanceof Y.XmlFragment || v instanceof Y.XmlElement ? v.toString() : v.toJSON();
 }
 
 /** A document holding the given Yjs state (e.g. a stored snapshot). */

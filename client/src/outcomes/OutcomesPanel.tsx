@@ -319,6 +319,18 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
             {diffSection('diffRemoved', diff.diff.removed, false)}
             {diffSection('diffMoved', diff.diff.moved, true)}
             {diffSection('diffText', diff.diff.textChanged, true)}
+            {diff.diff.maps.length > 0 && (
+              <>
+                <h5>{t('diffAlso')}</h5>
+                <ul className="diff-maps">
+                  {diff.diff.maps.map((m) => (
+                    <li key={m.key} data-root-map={m.key}>
+                      {t(`diffOwner_${m.owner}`)}: {m.changed}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         )}
       </section>
