@@ -6,7 +6,7 @@ import { isRoleId, type RoleId } from '../roles';
 import { readRoundOf } from './doc';
 import { readGoals, revisitSummary, isTime, type AgreedGoal, type RevisitCounts } from './goals';
 import { firstLine } from './perspectives';
-import type { RoleCounts } from './votes';
+import type { GroupCounts } from './smallRoles';
 
 /**
  * Evaluation (effektmåling; docs/cocreation-goals-evaluation.md): the
@@ -530,25 +530,29 @@ export interface DecidedIdea {
   deleted: boolean;
   dots: number;
   weighted: number;
-  byRole: RoleCounts;
+  /** Dots per group of the small-role rule (shared/cocreation/smallRoles.ts), not per role. */
+  byRole: GroupCounts;
   broad: boolean;
 }
 export interface Decisions {
   revealedAt: number | null;
   equalWeight: boolean;
+  /** Roles whose dots are under "other roles", and whether there is no breakdown at all (as in the results). */
+  merged: RoleId[];
+  withheld: boolean;
   ideas: DecidedIdea[];
 }
 
 /** The top ideas of the revealed vote round in the document (none while a round is open or closed). */
 export function decidedIdeas(doc: Y.Doc, max = 5): Decisions {
   const round = readRoundOf(doc);
-  if (!round || round.status !== 'revealed' || !round.results) return { revealedAt: null, equalWeight: false, ideas: [] };
+  if (!round || round.status !== 'revealed' || !round.results) return { revealedAt: null, equalWeight: false, merged: [], withheld: false, ideas: [] };
   const ideas = round.results.ideas.slice(0, max).map((r): DecidedIdea => {
     const live = getItem(doc, r.ideaId);
     const liveText = live && !('damaged' in live) ? firstLine(live, 200) : null;
     return { ideaId: r.ideaId, text: liveText ?? r.text, deleted: liveText === null, dots: r.dots, weighted: r.weighted, byRole: r.byRole, broad: r.broad };
   });
-  return { revealedAt: round.revealedAt, equalWeight: round.equalWeight, ideas };
+  return { revealedAt: round.revealedAt, equalWeight: round.equalWeight, merged: round.results.merged, withheld: round.results.withheld, ideas };
 }
 
 export interface Comparison {

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { getItem } from '../model/board';
 import { isDamaged } from '../model/validate';
-import { isRoleId, ROLE_IDS, type RoleId } from '../roles';
+import { isRoleId, type RoleId } from '../roles';
+import { groupRoles, type GroupCounts, type GroupId } from './smallRoles';
 
 /**
  * The value triad (manifesto ingredient 4; docs/cocreation-value.md): every
@@ -47,23 +48,30 @@ export interface LevelStats {
   n: number;
 }
 
+/** One shown row: a role, or the merged "other roles" group (smallRoles.ts). */
 export interface RoleValue {
-  role: RoleId;
-  /** People of this role who rated the idea (any level). */
+  role: GroupId;
+  /** The roles whose ratings are in the row: one, or several for MERGED. */
+  roles: RoleId[];
+  /** People in the row who rated the idea (any level). */
   raters: number;
   levels: Record<ValueLevel, LevelStats>;
 }
 
 export interface IdeaValue {
   ideaId: string;
-  /** In the manifesto's role order (ROLE_IDS). */
+  /** In the manifesto's role order (ROLE_IDS), the merged group last; empty when withheld. */
   byRole: RoleValue[];
   raters: number;
-  /** Per level: the mean of the role means (each role that rated the level weighs the same). */
+  /** Per level: the mean of the row means (each row that rated the level weighs the same); when withheld, the mean of all ratings. */
   overall: Record<ValueLevel, number | null>;
   /** Mean of the three overall levels that have a value; null when none has. */
   score: number | null;
   broad: boolean;
+  /** The roles in the merged "other roles" row; empty when there is none. */
+  merged: RoleId[];
+  /** No row per role at all: too few raters per role to show one without revealing a rating. */
+  withheld: boolean;
 }
 
 export class ValueError extends Error {
@@ -171,37 +179,47 @@ export function clearRating(doc: Y.Doc, ideaId: string, personKey: string, origi
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
+function levelStats(rs: readonly ValueRating[]): Record<ValueLevel, LevelStats> {
+  const levels = {} as Record<ValueLevel, LevelStats>;
+  for (const level of VALUE_LEVELS) {
+    const xs = rs.map((r) => r[level]).filter((s): s is number => s !== null);
+    levels[level] = { mean: mean(xs), n: xs.length };
+  }
+  return levels;
+}
+
 /**
- * One idea's ratings → per role the mean of each level and the raters, and an
- * overall per level where each role that rated it weighs the same (like equal
- * weight in voting: five politicians do not outweigh one citizen).
+ * One idea's ratings → per row the mean of each level and the raters, and an
+ * overall per level where each row weighs the same (like equal weight in
+ * voting: five politicians do not outweigh one citizen). Rows are the groups
+ * of the small-role rule (smallRoles.ts; raters are people, one rating each):
+ * a role with a single rater has no row, its rating is in "other roles". The
+ * overall and "broad value" are computed from the rows shown, never from the
+ * roles inside the merged row: a mean of role means next to the merged row's
+ * mean would give back the one rater's rating (docs/cocreation-value.md).
  */
 export function aggregateIdea(ideaId: string, ratings: readonly ValueRating[]): IdeaValue {
-  const groups = new Map<RoleId, ValueRating[]>();
-  for (const r of ratings) {
-    if (r.ideaId !== ideaId) continue;
-    const g = groups.get(r.role);
-    if (g) g.push(r);
-    else groups.set(r.role, [r]);
-  }
-  const byRole: RoleValue[] = ROLE_IDS.filter((role) => groups.has(role)).map((role) => {
-    const rs = groups.get(role) ?? [];
-    const levels = {} as Record<ValueLevel, LevelStats>;
-    for (const level of VALUE_LEVELS) {
-      const xs = rs.map((r) => r[level]).filter((s): s is number => s !== null);
-      levels[level] = { mean: mean(xs), n: xs.length };
-    }
-    return { role, raters: rs.length, levels };
+  const mine = ratings.filter((r) => r.ideaId === ideaId);
+  const people: GroupCounts = {};
+  for (const r of mine) people[r.role] = (people[r.role] ?? 0) + 1;
+  const g = groupRoles(people);
+  const byRole: RoleValue[] = g.groups.map((group) => {
+    const rs = mine.filter((r) => g.groupOf.get(r.role) === group.id);
+    return { role: group.id, roles: group.roles, raters: rs.length, levels: levelStats(rs) };
   });
   const overall = {} as Record<ValueLevel, number | null>;
-  for (const level of VALUE_LEVELS) overall[level] = mean(byRole.map((r) => r.levels[level].mean).filter((m): m is number => m !== null));
+  const all = levelStats(mine);
+  for (const level of VALUE_LEVELS) {
+    // Withheld: everyone is one row, so the overall is the plain mean of all ratings.
+    overall[level] = g.withheld ? all[level].mean : mean(byRole.map((r) => r.levels[level].mean).filter((m): m is number => m !== null));
+  }
   const score = mean(VALUE_LEVELS.map((l) => overall[l]).filter((m): m is number => m !== null));
-  const roleMeans = byRole.map((r) => mean(VALUE_LEVELS.map((l) => r.levels[l].mean).filter((m): m is number => m !== null)) ?? 0);
+  const rowMeans = byRole.map((r) => mean(VALUE_LEVELS.map((l) => r.levels[l].mean).filter((m): m is number => m !== null)) ?? 0);
   const broad =
     byRole.length >= BROAD_MIN_ROLES &&
     VALUE_LEVELS.every((l) => (overall[l] ?? 0) >= BROAD_MIN_LEVEL) &&
-    roleMeans.every((m) => m >= BROAD_MIN_ROLE_MEAN);
-  return { ideaId, byRole, raters: byRole.reduce((a, r) => a + r.raters, 0), overall, score, broad };
+    rowMeans.every((m) => m >= BROAD_MIN_ROLE_MEAN);
+  return { ideaId, byRole, raters: mine.length, overall, score, broad, merged: g.merged, withheld: g.withheld };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { isRoleId, ROLE_IDS, type RoleId } from '../roles';
+import { isRoleId, type RoleId } from '../roles';
+import { GROUP_IDS, groupRoles, isGroupId, regroup, type GroupCounts } from './smallRoles';
 
 /**
  * Dot voting (docs/cocreation.md). Pure logic shared by the server (which
@@ -22,25 +23,35 @@ export interface Ballot {
   votes: Record<string, number>;
 }
 
+/**
+ * Results are per group, not per role (smallRoles.ts): a role with fewer than
+ * MIN_ROLE_GROUP voters has no key of its own; its dots are under MERGED.
+ */
 export interface IdeaResult {
   ideaId: string;
   /** First line of the idea's text at reveal (for ideas deleted later). */
   text: string;
   dots: number;
-  byRole: RoleCounts;
-  /** Dots as if every role that voted had cast the same number of dots (sums to the total dots). */
+  /** Dots per group; empty when the breakdown is withheld. */
+  byRole: GroupCounts;
+  /** Dots as if every group that voted had cast the same number of dots (sums to the total dots). */
   weighted: number;
-  /** How many roles gave it at least one dot. */
+  /** How many groups gave it at least one dot (the merged group counts as one). */
   roles: number;
-  /** Supported by several roles (≥ BROAD_SUPPORT_MIN_ROLES). */
+  /** Supported by several groups (≥ BROAD_SUPPORT_MIN_ROLES). */
   broad: boolean;
 }
 
 export interface RoundResults {
+  /** People whose dots count (at least one dot on an idea still on the board). */
   voters: number;
-  votersByRole: RoleCounts;
+  votersByRole: GroupCounts;
   dots: number;
-  dotsByRole: RoleCounts;
+  dotsByRole: GroupCounts;
+  /** The roles whose dots are under MERGED ("other roles"); empty when none are. */
+  merged: RoleId[];
+  /** No breakdown by role at all: too few voters per role to show one without revealing a choice. */
+  withheld: boolean;
   /** Ranked: by `weighted` when the round uses equal weight per role, else by `dots`. */
   ideas: IdeaResult[];
 }
@@ -138,43 +149,79 @@ export function participation(ballots: readonly Ballot[]): Participation {
 }
 
 /**
- * Tallies ballots: dots overall and per role, an equal-weight-per-role score
- * (each role that voted carries the same total weight, however many people it
- * has), and which ideas several roles support. `ideas` names the ideas that
- * still exist (id → text); dots for others are dropped.
+ * Tallies ballots: dots overall and per role, then groups them by the
+ * small-role rule (protectResults). `ideas` names the ideas that still exist
+ * (id → text); dots for others are dropped, and a voter whose dots all went to
+ * such ideas does not count as a voter of the results.
  */
 export function tally(ballots: readonly Ballot[], ideas: ReadonlyMap<string, string>, equalWeight: boolean): RoundResults {
+  const votersByRole: RoleCounts = {};
   const dotsByRole: RoleCounts = {};
   const perIdea = new Map<string, RoleCounts>();
+  let voters = 0;
+  let dots = 0;
   for (const b of ballots) {
+    let counted = false;
     for (const [id, n] of Object.entries(b.votes)) {
       if (!ideas.has(id) || n <= 0) continue;
+      counted = true;
+      dots += n;
       inc(dotsByRole, b.role, n);
       let counts = perIdea.get(id);
       if (!counts) perIdea.set(id, (counts = {}));
       inc(counts, b.role, n);
     }
+    if (counted) {
+      voters++;
+      inc(votersByRole, b.role, 1);
+    }
   }
-  const votingRoles = ROLE_IDS.filter((r) => (dotsByRole[r] ?? 0) > 0);
-  const dots = votingRoles.reduce((a, r) => a + (dotsByRole[r] ?? 0), 0);
-  const share = votingRoles.length > 0 ? dots / votingRoles.length : 0;
-  const results: IdeaResult[] = [...perIdea.entries()].map(([ideaId, byRole]) => {
-    const roles = ROLE_IDS.filter((r) => (byRole[r] ?? 0) > 0);
-    const total = roles.reduce((a, r) => a + (byRole[r] ?? 0), 0);
-    const weighted = roles.reduce((a, r) => a + ((byRole[r] ?? 0) / (dotsByRole[r] ?? 1)) * share, 0);
-    return {
-      ideaId,
-      text: ideas.get(ideaId) ?? '',
-      dots: total,
-      byRole,
-      weighted: Math.round(weighted * 100) / 100,
-      roles: roles.length,
-      broad: roles.length >= BROAD_SUPPORT_MIN_ROLES,
-    };
+  const raw: IdeaResult[] = [...perIdea.entries()].map(([ideaId, byRole]) => ({
+    ideaId,
+    text: ideas.get(ideaId) ?? '',
+    dots: Object.values(byRole).reduce((a, n) => a + n, 0),
+    byRole,
+    weighted: 0,
+    roles: 0,
+    broad: false,
+  }));
+  return protectResults({ voters, votersByRole, dots, dotsByRole, merged: [], withheld: false, ideas: raw }, equalWeight);
+}
+
+/**
+ * Puts results into groups by the small-role rule (smallRoles.ts) and derives
+ * everything per group from the groups only: the equal-weight score (each
+ * group that voted carries the same total weight, however many people it
+ * has), support by several groups, and the ranking. Weighting the roles inside
+ * the merged group instead would let anyone solve "dots" and "weighted" for
+ * the one person's dots (docs/cocreation.md, "Small roles"). The server runs it
+ * before results enter the document; readers run it again on what they read,
+ * so results written before the rule existed are shown grouped too. Grouping
+ * grouped results changes nothing.
+ */
+export function protectResults(r: RoundResults, equalWeight: boolean): RoundResults {
+  const g = groupRoles(r.votersByRole, r.merged);
+  const withheld = r.withheld || g.withheld;
+  const dotsByRole = withheld ? {} : regroup(r.dotsByRole, g);
+  const units = GROUP_IDS.filter((k) => (dotsByRole[k] ?? 0) > 0);
+  const share = units.length > 0 ? units.reduce((a, k) => a + (dotsByRole[k] ?? 0), 0) / units.length : 0;
+  const results: IdeaResult[] = r.ideas.map((i) => {
+    const byRole = withheld ? {} : regroup(i.byRole, g);
+    const supporting = units.filter((k) => (byRole[k] ?? 0) > 0);
+    // Without a breakdown everyone is one unit, and equal weight is plain dots.
+    const weighted = units.length === 0 ? i.dots : supporting.reduce((a, k) => a + ((byRole[k] ?? 0) / (dotsByRole[k] ?? 1)) * share, 0);
+    return { ...i, byRole, weighted: Math.round(weighted * 100) / 100, roles: supporting.length, broad: supporting.length >= BROAD_SUPPORT_MIN_ROLES };
   });
   results.sort((a, b) => (equalWeight ? b.weighted - a.weighted || b.dots - a.dots : b.dots - a.dots || b.weighted - a.weighted) || b.roles - a.roles || (a.ideaId < b.ideaId ? -1 : 1));
-  const p = participation(ballots);
-  return { voters: p.voters, votersByRole: p.votersByRole, dots, dotsByRole, ideas: results };
+  return {
+    voters: r.voters,
+    votersByRole: withheld ? {} : regroup(r.votersByRole, g),
+    dots: r.dots,
+    dotsByRole,
+    merged: withheld ? [] : g.merged,
+    withheld,
+    ideas: results,
+  };
 }
 
 /* ---------- reading round state from the (untrusted) document ---------- */
@@ -191,21 +238,34 @@ function readCounts(v: unknown): RoleCounts | null {
   return out;
 }
 
-function readResults(v: unknown): RoundResults | null {
+/** Like readCounts, with the merged group's key allowed. */
+function readGroupCounts(v: unknown): GroupCounts | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const out: GroupCounts = {};
+  for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
+    if (!isGroupId(k) || !num(n)) return null;
+    out[k] = n as number;
+  }
+  return out;
+}
+
+function readResults(v: unknown, equalWeight: boolean): RoundResults | null {
   if (typeof v !== 'object' || v === null) return null;
   const r = v as Record<string, unknown>;
-  const votersByRole = readCounts(r.votersByRole);
-  const dotsByRole = readCounts(r.dotsByRole);
+  const votersByRole = readGroupCounts(r.votersByRole);
+  const dotsByRole = readGroupCounts(r.dotsByRole);
   if (!num(r.voters) || !num(r.dots) || !votersByRole || !dotsByRole || !Array.isArray(r.ideas)) return null;
   const ideas: IdeaResult[] = [];
   for (const i of r.ideas.slice(0, 1000) as unknown[]) {
     if (typeof i !== 'object' || i === null) return null;
     const x = i as Record<string, unknown>;
-    const byRole = readCounts(x.byRole);
+    const byRole = readGroupCounts(x.byRole);
     if (typeof x.ideaId !== 'string' || typeof x.text !== 'string' || !num(x.dots) || !num(x.weighted) || !num(x.roles) || !byRole) return null;
     ideas.push({ ideaId: x.ideaId, text: x.text.slice(0, 200), dots: x.dots as number, byRole, weighted: x.weighted as number, roles: x.roles as number, broad: x.broad === true });
   }
-  return { voters: r.voters as number, votersByRole, dots: r.dots as number, dotsByRole, ideas };
+  const merged = Array.isArray(r.merged) ? r.merged.filter(isRoleId) : [];
+  // Grouped again on every read: results written before the small-role rule have a row per role.
+  return protectResults({ voters: r.voters as number, votersByRole, dots: r.dots as number, dotsByRole, merged, withheld: r.withheld === true, ideas }, equalWeight);
 }
 
 /** Reads the round the server wrote into the document; null when absent or malformed. */
@@ -216,7 +276,7 @@ export function readRound(v: unknown): RoundState | null {
   if (!num(r.dots, MIN_DOTS, MAX_DOTS) || !num(r.openedAt)) return null;
   const p = (r.participation ?? {}) as Record<string, unknown>;
   const votersByRole = readCounts(p.votersByRole) ?? {};
-  const results = r.status === 'revealed' ? readResults(r.results) : null;
+  const results = r.status === 'revealed' ? readResults(r.results, r.equalWeight === true) : null;
   if (r.status === 'revealed' && !results) return null;
   return {
     id: r.id,

@@ -105,6 +105,8 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${inlineMarkdown(v.text, ' ')}`);
     out.push('');
   }
+  // Why some value ratings have no row of their own (small roles), once.
+  out.push(...value.note());
   // What the group agreed and how it evaluates (empty sections give no lines).
   out.push(...goalsMarkdown(doc, lang), ...evaluationMarkdown(doc, lang));
   return out.join('\n');

@@ -15,7 +15,11 @@ import { axe, createBoardWithLinks, editorKeyOf, joinAs, useApp, writeBoard, typ
 describe('goals and expectations, evaluation in Chromium', () => {
   const app = useApp();
 
-  /** Two ideas and a revealed vote round (through the real round API), so there is something decided. */
+  /**
+   * Two ideas and a revealed vote round (through the real round API), so there is something decided:
+   * two citizens, and one politician and one business, who are »Andre roller« together
+   * (shared/cocreation/smallRoles.ts).
+   */
   async function fill(boardId: string, key: string): Promise<void> {
     const { council, bus } = await writeBoard(app.server.url, boardId, key, (d) => ({
       council: createItem(d, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' }),
@@ -33,6 +37,8 @@ describe('goals and expectations, evaluation in Chromium', () => {
     const { id } = await call('POST', '', { dots: 3, equalWeight: true });
     await call('PUT', `/${id}/ballot`, { role: 'citizen', votes: { [council]: 3 } }, 'e2e-goals-voter-0000001');
     await call('PUT', `/${id}/ballot`, { role: 'politician', votes: { [bus]: 2, [council]: 1 } }, 'e2e-goals-voter-0000002');
+    await call('PUT', `/${id}/ballot`, { role: 'citizen', votes: { [council]: 3 } }, 'e2e-goals-voter-0000003');
+    await call('PUT', `/${id}/ballot`, { role: 'business', votes: { [bus]: 3 } }, 'e2e-goals-voter-0000004');
     await call('POST', `/${id}/reveal`, {});
   }
 
@@ -218,8 +224,10 @@ describe('goals and expectations, evaluation in Chromium', () => {
       'Ungeråd med rigtig indflydelse',
       'Gratis bus til skolen',
     ]);
-    await decided.first().getByText('Citizen: 3').waitFor();
-    await decided.first().getByText('Politician: 1').waitFor();
+    await decided.first().getByText('Citizen: 6').waitFor();
+    await decided.first().getByText('Other roles: 1').waitFor();
+    expect((await decided.allTextContents()).join(' ')).not.toMatch(/Politician|Business/);
+    await cemEval.getByText('Roles with fewer than 2 participants are merged with others into “Other roles” (Politician, Business) so no single person’s choice can be seen.').waitFor();
     expect(await axe(cem.page)).toEqual([]);
     await cemEval.screenshot({ path: '.tmp/e2e-evaluation-compare-en.png' });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { setRating } from '../../shared/cocreation/value';
 import { createItem } from '../../shared/model/board';
 import { author } from '../helpers/board';
 import { axe, createBoardWithLinks, editorKeyOf, joinAs, person, useApp, writeBoard, type Person } from './browser';
@@ -11,7 +12,10 @@ const OTHER = 'Gratis bus til skolen';
 /**
  * The value triad in real browsers: a citizen and a politician in Danish and a
  * business in English rate the same idea (from the panel, and from the card),
- * and every screen shows the same per-role heatmap on the card.
+ * with a second citizen rating from another program, and every screen shows
+ * the same heatmap on the card: the citizens as a role, the one politician and
+ * the one business together as »Andre roller«, or one row for all ratings when
+ * no row per role can be shown (shared/cocreation/smallRoles.ts).
  */
 describe('value triad in Chromium', () => {
   const app = useApp();
@@ -54,8 +58,13 @@ describe('value triad in Chromium', () => {
     await annPanel.getByText('værdi for gruppen, der samskaber her.').waitFor();
     await annPanel.locator(`[data-value-idea="${idea}"]`).getByText('Ingen har vurderet idéen endnu.').waitFor();
     await rate(annPanel, IDEA, [['Personlig', 5], ['Kollektiv', 4], ['Samfund', 4]]);
-    await ann.page.locator(`.card[data-item-id="${idea}"] .triad-row[data-value-role="citizen"]`).waitFor();
+    // Ann alone: a citizen row would be her rating, so the card shows one row for all ratings, and the panel says why.
+    await ann.page.locator(`.card[data-item-id="${idea}"] .triad-row[data-value-role="all"]`).waitFor();
+    await annPanel.locator(`[data-value-idea="${idea}"] [data-small-roles="withheld"]`).waitFor();
     expect(await axe(ann.page)).toEqual([]);
+    // Dina, a second citizen, rates the same (from another program): now the citizens have a row.
+    await writeBoard(app.server.url, id, key, (d) => setRating(d, idea, 'e2e-person-dina-00001', 'citizen', { personal: 5, collective: 4, societal: 4 }));
+    await ann.page.locator(`.card[data-item-id="${idea}"] .triad-row[data-value-role="citizen"]`).waitFor();
 
     // Bo (politician) rates from the card: "Værdi…" opens the panel at that idea, focus on its first choice.
     await bo.page.locator(`.card[data-item-id="${idea}"] .card-body`).click();
@@ -75,22 +84,22 @@ describe('value triad in Chromium', () => {
     await rate(cemPanel, IDEA, [['Personal', 4], ['Collective', 4], ['Societal', 5]]);
     await rate(cemPanel, OTHER, [['Personal', 2], ['Societal', 5]]);
 
-    // Every screen: the same three rows, in the manifesto's role order.
-    const want = [
-      ['politician', '2,3,5', '2 3 5'],
-      ['citizen', '5,4,4', '5 4 4'],
-      ['business', '4,4,5', '4 4 5'],
-    ];
-    for (const p of [ann.page, bo.page, cem.page]) await expect.poll(() => heatmap(p, idea)).toEqual(want);
+    // Every screen: the same two rows — the citizens, and the one politician and the one business
+    // together (no row shows what either of them gave).
+    // (3.5 reads "3,5" in Danish and "3.5" in English.)
+    const merged = (lang: 'da' | 'en') => ['merged', '3,3.5,5', lang === 'da' ? '3 3,5 5' : '3 3.5 5'];
+    const screens = [[ann.page, 'da'], [bo.page, 'da'], [cem.page, 'en']] as const;
+    for (const [p, lang] of screens) await expect.poll(() => heatmap(p, idea)).toEqual([['citizen', '5,4,4', '5 4 4'], merged(lang)]);
     const annLabel = await ann.page.locator(`.card[data-item-id="${idea}"] .triad-grid`).getAttribute('aria-label');
     expect(annLabel).toBe(
-      'Værdi pr. rolle: Politiker: personlig 2 · kollektiv 3 · samfund 5 (1 vurdering); Borger: personlig 5 · kollektiv 4 · samfund 4 (1 vurdering); Virksomhed: personlig 4 · kollektiv 4 · samfund 5 (1 vurdering). ★ Bred værdi',
+      'Værdi pr. rolle: Borger: personlig 5 · kollektiv 4 · samfund 4 (2 vurderinger); Andre roller (Politiker, Virksomhed): personlig 3 · kollektiv 3,5 · samfund 5 (2 vurderinger). ★ Bred værdi. Roller med færre end 2 deltagere er slået sammen med andre under »Andre roller« (Politiker, Virksomhed), så ingen enkeltpersons valg kan ses.',
     );
-    expect(await cem.page.locator(`.card[data-item-id="${idea}"] .triad-grid`).getAttribute('aria-label')).toContain('Citizen: personal 5 · collective 4 · societal 4 (1 rating)');
-    // Overall with equal weight per role; broad value (≥ 3.5 everywhere, three roles, none below 3).
+    expect(await cem.page.locator(`.card[data-item-id="${idea}"] .triad-grid`).getAttribute('aria-label')).toContain('Citizen: personal 5 · collective 4 · societal 4 (2 ratings)');
+    await cemPanel.locator(`[data-value-idea="${idea}"]`).getByText('Roles with fewer than 2 participants are merged with others into “Other roles” (Politician, Business)', { exact: false }).waitFor();
+    // Overall with equal weight per row; broad value (≥ 3.5 everywhere, two rows, none below 3).
     const overall = annPanel.locator(`[data-value-idea="${idea}"] tr.value-overall`);
-    await expect.poll(() => overall.getAttribute('data-value-overall')).toBe(`${11 / 3},${11 / 3},${14 / 3}`);
-    expect(await overall.locator('td').allTextContents()).toEqual(['3,7', '3,7', '4,7', '3']);
+    await expect.poll(() => overall.getAttribute('data-value-overall')).toBe('4,3.75,4.5');
+    expect(await overall.locator('td').allTextContents()).toEqual(['4', '3,8', '4,5', '4']);
     await annPanel.locator(`[data-value-idea="${idea}"]`).getByText('★ Bred værdi').waitFor();
     expect(await axe(ann.page)).toEqual([]);
     expect(await axe(cem.page)).toEqual([]);
@@ -104,7 +113,7 @@ describe('value triad in Chromium', () => {
     await cemPanel.getByLabel('Sort by').selectOption('score');
     await expect.poll(order).toEqual([idea, other]);
 
-    // Ann's second tab is the same person: it shows her rating, and changing it replaces it (still 3 raters).
+    // Ann's second tab is the same person: it shows her rating, and changing it replaces it (still 4 raters).
     const annTab2 = await ann.context.newPage();
     await annTab2.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
     await annTab2.locator('.status[data-state="saved"]').waitFor();
@@ -112,15 +121,16 @@ describe('value triad in Chromium', () => {
     const tab2Panel = annTab2.getByRole('region', { name: 'Værdi på tre niveauer' });
     expect(await tab2Panel.getByRole('group', { name: `Personlig – ${IDEA}` }).getByLabel('5', { exact: true }).isChecked()).toBe(true);
     await rate(tab2Panel, IDEA, [['Samfund', 2]]);
-    for (const p of [bo.page, cem.page]) {
-      await expect.poll(() => heatmap(p, idea)).toEqual([want[0], ['citizen', '5,4,2', '5 4 2'], want[2]]);
+    for (const [p, lang] of screens.slice(1)) {
+      await expect.poll(() => heatmap(p, idea)).toEqual([['citizen', '5,4,3', '5 4 3'], merged(lang)]);
     }
-    expect(await ann.page.locator(`.card[data-item-id="${idea}"] .triad-grid`).getAttribute('data-value-raters')).toBe('3');
+    expect(await ann.page.locator(`.card[data-item-id="${idea}"] .triad-grid`).getAttribute('data-value-raters')).toBe('4');
     await annTab2.close();
 
-    // Cem clears his rating: the business row disappears everywhere. Escape closes the panel.
+    // Cem clears his rating: the politician would be alone in »Andre roller«, and the citizens' row next
+    // to the total would give the politician's rating back, so every screen shows one row for all. Escape closes the panel.
     await cemPanel.getByRole('button', { name: `Clear my rating – ${IDEA}` }).click();
-    for (const p of [ann.page, bo.page, cem.page]) await expect.poll(() => heatmap(p, idea).then((rows) => rows.map((r) => r[0]))).toEqual(['politician', 'citizen']);
+    for (const p of [ann.page, bo.page, cem.page]) await expect.poll(() => heatmap(p, idea).then((rows) => rows.map((r) => r[0]))).toEqual(['all']);
     await cemPanel.getByRole('heading', { name: 'Value at three levels' }).focus();
     await cem.page.keyboard.press('Escape');
     await cemPanel.waitFor({ state: 'detached' });
@@ -137,12 +147,13 @@ describe('value triad in Chromium', () => {
     // An observer sees the ratings but cannot rate.
     const screen = await person(app.browser, 'da-DK');
     await screen.page.goto(`${app.server.url}${links.observer}`);
-    await expect.poll(() => heatmap(screen.page, idea).then((rows) => rows.length)).toBe(2);
+    await expect.poll(() => heatmap(screen.page, idea).then((rows) => rows.length)).toBe(1);
     await screen.page.getByRole('button', { name: 'Værdi', exact: true }).click();
     const obsPanel = screen.page.getByRole('region', { name: 'Værdi på tre niveauer' });
     await obsPanel.getByText('Du ser tavlen som observatør').waitFor();
     expect(await obsPanel.getByRole('radio').count()).toBe(0);
-    await obsPanel.locator(`[data-value-idea="${idea}"] tr[data-value-role="citizen"]`).waitFor();
+    await obsPanel.locator(`[data-value-idea="${idea}"] tr.value-overall`).waitFor();
+    await obsPanel.locator(`[data-value-idea="${idea}"] [data-small-roles="withheld"]`).waitFor();
     expect(await axe(screen.page)).toEqual([]);
 
     for (const p of [ann, bo, cem, screen]) expect(p.errors).toEqual([]);

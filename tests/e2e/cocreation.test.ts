@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readRoundOf } from '../../shared/cocreation/doc';
 import { createItem } from '../../shared/model/board';
 import { author } from '../helpers/board';
 import { axe, createBoardWithLinks, editorKeyOf, joinAs, typeInEditor, useApp, writeBoard, type Person } from './browser';
@@ -8,7 +9,9 @@ import { axe, createBoardWithLinks, editorKeyOf, joinAs, typeInEditor, useApp, w
  * Co-creation in real browsers: three people in three roles (citizen and
  * politician in Danish, business in English) read the perspective lens and the
  * equal-voice meter, run a dot-vote round (with a second tab that gets no extra
- * dots) and all see the same per-role results.
+ * dots, and a second citizen voting from another program) and all see the same
+ * results: the citizens as a role, the one politician and the one business
+ * together as »Andre roller« (shared/cocreation/smallRoles.ts).
  */
 describe('perspective lens, equal-voice meter and dot voting in Chromium', () => {
   const app = useApp();
@@ -18,12 +21,13 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     const p = createItem(d, { kind: 'problem', x: 0, y: 0, author: author('public-employee', 'Eva'), text: 'Unge dropper ud af ungdomsuddannelserne' });
     createItem(d, { kind: 'perspective', x: 0, y: 240, problemId: p, author: author('politician', 'Mette'), text: 'Vi mangler tal på, hvem der dropper ud' });
     createItem(d, { kind: 'perspective', x: 280, y: 240, problemId: p, author: author('service-user', 'Ali'), text: 'Min bror kedede sig og mistede modet' });
-    createItem(d, { kind: 'idea', x: 400, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
+    const youthCouncil = createItem(d, { kind: 'idea', x: 400, y: 0, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
     createItem(d, { kind: 'idea', x: 650, y: 0, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' });
     createItem(d, { kind: 'idea', x: 900, y: 0, author: author('politician', 'Mette'), text: 'Flere studievejledere' });
     createItem(d, { kind: 'idea', x: 400, y: 200, author: author('politician', 'Jens'), text: 'Mentorordning med lokale firmaer' });
     createItem(d, { kind: 'idea', x: 650, y: 200, author: author('politician', 'Jens'), text: 'Lektiecafé på biblioteket' });
     createItem(d, { kind: 'idea', x: 900, y: 200, author: author('politician', 'Jens'), text: 'Praktik i kommunen' });
+      return youthCouncil;
     });
 
   const results = (page: Page) =>
@@ -32,7 +36,7 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
   it('three roles: lens, meter, a vote round with the same per-role results for everyone', async () => {
     const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Ungepolitik' });
     const key = editorKeyOf(links);
-    await fill(id, key);
+    const youthCouncil = await fill(id, key);
 
     const [ann, bo, cem] = (await joinAs(app.browser, app.server.url, links.editor, [
       { name: 'Ann', role: 'citizen' },
@@ -122,8 +126,18 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     expect(await annTab2.getByRole('button', { name: 'Giv en prik til Gratis bus til skolen' }).isDisabled()).toBe(true);
     await annTab2.close();
 
-    for (const p of [ann.page, bo.page]) await p.locator('.vote-participation[data-voters="3"]').waitFor();
-    await cem.page.locator('.vote-participation[data-voters="3"]').waitFor();
+    // Dina, a second citizen, votes from another program (the same API the panel uses): with two
+    // citizens the citizens keep a row of their own.
+    const roundId = await writeBoard(app.server.url, id, key, (d) => readRoundOf(d)?.id);
+    const dina = await fetch(`${app.server.url}/api/boards/${id}/rounds/${roundId}/ballot`, {
+      method: 'PUT',
+      headers: { 'X-Samskab-Key': key, 'X-Samskab-Voter': 'e2e-voter-dina-0000001', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'citizen', votes: { [youthCouncil]: 3 } }),
+    });
+    expect(dina.status).toBe(200);
+
+    for (const p of [ann.page, bo.page]) await p.locator('.vote-participation[data-voters="4"]').waitFor();
+    await cem.page.locator('.vote-participation[data-voters="4"]').waitFor();
     expect(await axe(ann.page)).toEqual([]);
     await ann.page.screenshot({ path: '.tmp/e2e-cocreation-voting.png' });
 
@@ -135,19 +149,23 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     const annResults = await results(ann.page);
     expect(await results(bo.page)).toEqual(annResults);
     expect((await results(cem.page)).map((r) => [r.text, r.dots, r.broad])).toEqual(annResults.map((r) => [r.text, r.dots, r.broad]));
-    // Equal weight per role (3 weighted dots per role); the idea two roles support is highlighted.
+    // Equal weight per group (6 weighted dots each); the idea both groups support is highlighted.
     expect(annResults.map((r) => [r.text, r.dots, r.broad])).toEqual([
-      ['Ungeråd med rigtig indflydelse', '4', true],
+      ['Ungeråd med rigtig indflydelse', '7', true],
       ['Gratis bus til skolen', '3', false],
       ['Lektiecafé på biblioteket', '2', false],
     ]);
-    expect(annResults[0]?.roles).toContain('Borger: 3');
-    expect(annResults[0]?.roles).toContain('Virksomhed: 1');
-    await ann.page.getByText('3 deltagere fordelte 9 prikker.').waitFor();
+    // The one politician and the one business are »Andre roller«: no row shows what either chose.
+    expect(annResults[0]?.roles).toContain('Borger: 6');
+    expect(annResults[0]?.roles).toContain('Andre roller: 1');
+    for (const r of annResults) expect(r.roles).not.toMatch(/Politiker|Virksomhed/);
+    await ann.page.getByText('Roller med færre end 2 deltagere er slået sammen med andre under »Andre roller« (Politiker, Virksomhed), så ingen enkeltpersons valg kan ses.').waitFor();
+    await cem.page.getByText('Roles with fewer than 2 participants are merged with others into “Other roles” (Politician, Business) so no single person’s choice can be seen.').waitFor();
+    await ann.page.getByText('4 deltagere fordelte 12 prikker.').waitFor();
     // The result is also on the idea cards on the board.
     const badge = await citizenIdea.evaluate((el) => getComputedStyle(el, '::before').content);
-    expect(badge).toBe('"● 4 prikker ★"');
-    await cem.page.getByText('3 participants spread 9 dots.').waitFor();
+    expect(badge).toBe('"● 7 prikker ★"');
+    await cem.page.getByText('4 participants spread 12 dots.').waitFor();
     // Names come back when the round is over.
     await ann.page.getByText('Navne er skjult – kun roller vises.').waitFor({ state: 'detached' });
     expect(await axe(ann.page)).toEqual([]);

@@ -48,16 +48,13 @@ describe('co-creation: value triad over the sync server', () => {
     const v1 = expected.get(i1);
     // One rating per person: Ann's two tabs count once (whichever write won, it won everywhere).
     expect(v1?.raters).toBe(3);
-    expect(v1?.byRole.map((r) => [r.role, r.raters])).toEqual([
-      ['politician', 1],
-      ['citizen', 1],
-      ['business', 1],
-    ]);
+    // One person per role: no row per role (it would be that person's rating), only the total (smallRoles.ts).
+    expect(v1).toMatchObject({ withheld: true, byRole: [] });
     const annWon = readRatings(bo.doc).find((r) => r.personKey === P(1));
     expect([5, 3]).toContain(annWon?.personal);
     const citizenSocietal = annWon?.societal ?? 0;
     expect(v1?.overall.societal).toBeCloseTo((5 + citizenSocietal + 3) / 3, 10);
-    expect(expected.get(i2)?.byRole.map((r) => r.role)).toEqual(['politician', 'business']);
+    expect(expected.get(i2)).toMatchObject({ raters: 2, withheld: true });
     await holdsFor(() => readRatings(ann.doc).every((r) => r.personKey !== P(9)), 200, 'no observer rating');
 
     // Ann goes offline, changes her rating; Bo clears his meanwhile; both merge on reconnect.
@@ -71,9 +68,9 @@ describe('co-creation: value triad over the sync server', () => {
     await waitConverged(all.map((c) => c.doc));
     const after = aggregateBoard(cem.doc);
     for (const c of all) expect(aggregateBoard(c.doc)).toEqual(after);
-    expect(after.get(i1)?.byRole.find((r) => r.role === 'citizen')?.levels.societal.mean).toBe(1);
+    expect(after.get(i1)?.overall.societal).toBeCloseTo((5 + 1 + 3) / 3, 10);
     expect(after.get(i1)?.raters).toBe(3);
-    expect(after.get(i2)?.byRole.map((r) => r.role)).toEqual(['business']);
+    expect(after.get(i2)?.raters).toBe(1);
 
     // Deleting an idea drops its ratings from every aggregate; a fresh client reads the stored board the same way.
     deleteItem(cem.doc, i2);

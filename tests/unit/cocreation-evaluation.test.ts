@@ -279,8 +279,9 @@ describe('evaluation: comparing with what was decided', () => {
       status: 'revealed',
       revealedAt: 99,
       results: {
-        voters: 2,
-        votersByRole: { citizen: 1, politician: 1 },
+        // Two voters per role: each keeps its own count (one-person roles: cocreation-small-roles.test.ts).
+        voters: 4,
+        votersByRole: { citizen: 2, politician: 2 },
         dots: 6,
         dotsByRole: { citizen: 3, politician: 3 },
         ideas: [

@@ -54,22 +54,25 @@ describe('value triad: aggregation per role with equal weight', () => {
   });
 
   it('flags broad value only for value at all three levels, from several roles, and low for none', () => {
+    // Two raters per role, so every role has its own row (one-person roles: cocreation-small-roles.test.ts).
     const { doc, i1, i2 } = board();
-    setRating(doc, i1, P(1), 'citizen', { personal: 4, collective: 4, societal: 5 });
-    setRating(doc, i1, P(2), 'business', { personal: 4, collective: 4, societal: 4 });
+    for (const n of [1, 4]) setRating(doc, i1, P(n), 'citizen', { personal: 4, collective: 4, societal: 5 });
+    for (const n of [2, 5]) setRating(doc, i1, P(n), 'business', { personal: 4, collective: 4, societal: 4 });
     // One role alone is never "broad", however high.
-    setRating(doc, i2, P(1), 'citizen', { personal: 5, collective: 5, societal: 5 });
+    for (const n of [1, 4]) setRating(doc, i2, P(n), 'citizen', { personal: 5, collective: 5, societal: 5 });
     let agg = aggregateBoard(doc);
     expect(agg.get(i1)?.broad).toBe(true);
     expect(agg.get(i2)?.broad).toBe(false);
     // A third role that sees little value in it takes the flag away.
-    setRating(doc, i1, P(3), 'politician', { personal: 2, collective: 2, societal: 3 });
+    for (const n of [3, 6]) setRating(doc, i1, P(n), 'politician', { personal: 2, collective: 2, societal: 3 });
     agg = aggregateBoard(doc);
     expect(agg.get(i1)?.broad).toBe(false);
     // A missing level (nobody rated societal value) is not broad value either.
     expect(aggregateIdea('x', [
       { ideaId: 'x', personKey: P(1), role: 'citizen', personal: 5, collective: 5, societal: null, at: 0 },
+      { ideaId: 'x', personKey: P(3), role: 'citizen', personal: 5, collective: 5, societal: null, at: 0 },
       { ideaId: 'x', personKey: P(2), role: 'business', personal: 5, collective: 5, societal: null, at: 0 },
+      { ideaId: 'x', personKey: P(4), role: 'business', personal: 5, collective: 5, societal: null, at: 0 },
     ]).broad).toBe(false);
   });
 
@@ -175,10 +178,8 @@ describe('value triad: bad input and untrusted data', () => {
     ]);
     expect(readRating('x|y', undefined)).toBeNull();
     expect(parseRatingKey(`${i1}|${P(1)}|extra`)).toBeNull();
-    expect(aggregateBoard(doc).get(i1)?.byRole.map((r) => [r.role, r.raters])).toEqual([
-      ['citizen', 1],
-      ['business', 1],
-    ]);
+    // The two valid ratings count (one person per role: no row per role, only the total; smallRoles.ts).
+    expect(aggregateBoard(doc).get(i1)).toMatchObject({ raters: 2, withheld: true, byRole: [] });
   });
 
   it('ignores ratings of deleted ideas and of items that are not ideas', () => {
@@ -200,12 +201,18 @@ describe('value triad: minutes', () => {
     setRating(doc, i1, P(3), 'business', { personal: 4, collective: null, societal: 4 });
     const da = valueLines(doc, 'da');
     expect(da(i2)).toEqual([]);
-    expect(da(i1)).toEqual([
-      '   *Værdi (lige vægt pr. rolle): personlig 4,3 · kollektiv 4 · samfund 4,3 — 3 vurderinger fra 2 roller. ★ Bred værdi*',
+    // The one business rater gets no row (it would be their rating); with the citizens it would be
+    // everyone, so there is no row per role at all, only all ratings together (smallRoles.ts).
+    expect(da(i1)).toEqual(['   *Alle roller: personlig 4,3 · kollektiv 4 · samfund 4,3 — 3 vurderinger; ingen opdeling pr. rolle (færre end 2 deltagere i hver rolle).*']);
+    expect(valueLines(doc, 'en')(i1)[0]).toBe('   *All roles: personal 4.3 · collective 4 · societal 4.3 — 3 ratings; no breakdown by role (fewer than 2 participants in each role).*');
+    // A second business rater: each role has its own row again.
+    setRating(doc, i1, P(4), 'business', { personal: 4, collective: null, societal: 4 });
+    expect(valueLines(doc, 'da')(i1)).toEqual([
+      '   *Værdi (lige vægt pr. rolle): personlig 4,3 · kollektiv 4 · samfund 4,3 — 4 vurderinger fra 2 roller. ★ Bred værdi*',
       '   - Borger (2): personlig 4,5 · kollektiv 4 · samfund 4,5',
-      '   - Virksomhed (1): personlig 4 · kollektiv – · samfund 4',
+      '   - Virksomhed (2): personlig 4 · kollektiv – · samfund 4',
     ]);
-    expect(valueLines(doc, 'en')(i1)[0]).toBe('   *Value (equal weight per role): personal 4.3 · collective 4 · societal 4.3 — 3 ratings from 2 roles. ★ Broad value*');
+    expect(valueLines(doc, 'en')(i1)[0]).toBe('   *Value (equal weight per role): personal 4.3 · collective 4 · societal 4.3 — 4 ratings from 2 roles. ★ Broad value*');
   });
 });
 

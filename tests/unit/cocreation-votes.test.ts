@@ -37,35 +37,36 @@ describe('dot voting: one set of dots per voter id', () => {
 });
 
 describe('tally: overall, per role, equal weight per role, broad support', () => {
-  // 4 politicians all for i1, 1 citizen all for i2, 1 business for i2/i3.
+  // 4 politicians all for i1, 2 citizens all for i2, 2 businesses for i2/i3. Every role has at least
+  // MIN_ROLE_GROUP voters, so each keeps its own row (one-person roles: cocreation-small-roles.test.ts).
   const box = new BallotBox(3);
   for (let n = 0; n < 4; n++) box.cast(V(n), 'politician', { i1: 3 }, isIdea);
-  box.cast(V(10), 'citizen', { i2: 3 }, isIdea);
-  box.cast(V(11), 'business', { i2: 2, i3: 1 }, isIdea);
-  box.cast(V(12), 'business', {}, isIdea); // opened the ballot, spent nothing
+  for (let n = 10; n < 12; n++) box.cast(V(n), 'citizen', { i2: 3 }, isIdea);
+  for (let n = 20; n < 22; n++) box.cast(V(n), 'business', { i2: 2, i3: 1 }, isIdea);
+  box.cast(V(22), 'business', {}, isIdea); // opened the ballot, spent nothing
 
   it('counts dots overall and per role', () => {
     const r = tally(box.all(), ideas, false);
-    expect(r.dots).toBe(18);
-    expect(r.voters).toBe(6);
-    expect(r.votersByRole).toEqual({ politician: 4, citizen: 1, business: 1 });
-    expect(r.dotsByRole).toEqual({ politician: 12, citizen: 3, business: 3 });
+    expect(r.dots).toBe(24);
+    expect(r.voters).toBe(8);
+    expect(r.votersByRole).toEqual({ politician: 4, citizen: 2, business: 2 });
+    expect(r.dotsByRole).toEqual({ politician: 12, citizen: 6, business: 6 });
     const i1 = r.ideas.find((i) => i.ideaId === 'i1');
     expect(i1).toMatchObject({ dots: 12, byRole: { politician: 12 }, roles: 1, broad: false, text: 'Ungeråd' });
-    expect(r.ideas.find((i) => i.ideaId === 'i2')).toMatchObject({ dots: 5, byRole: { citizen: 3, business: 2 }, roles: 2, broad: true });
+    expect(r.ideas.find((i) => i.ideaId === 'i2')).toMatchObject({ dots: 10, byRole: { citizen: 6, business: 4 }, roles: 2, broad: true });
     expect(r.ideas.map((i) => i.ideaId)).toEqual(['i1', 'i2', 'i3']);
-    expect(participation(box.all())).toEqual({ voters: 6, votersByRole: { politician: 4, citizen: 1, business: 1 } });
+    expect(participation(box.all())).toEqual({ voters: 8, votersByRole: { politician: 4, citizen: 2, business: 2 } });
   });
 
-  it('equal weight per role: a role with many people carries no more weight than a role with one', () => {
+  it('equal weight per role: a role with many people carries no more weight than a role with two', () => {
     const r = tally(box.all(), ideas, true);
-    // Each of the 3 roles carries 18 / 3 = 6 weighted dots.
+    // Each of the 3 roles carries 24 / 3 = 8 weighted dots.
     const w = Object.fromEntries(r.ideas.map((i) => [i.ideaId, i.weighted]));
-    expect(w.i1).toBeCloseTo(6, 2); // all of the politicians' 6
-    expect(w.i2).toBeCloseTo(6 + (6 * 2) / 3, 2); // all of the citizen's 6 + 2/3 of business's 6
-    expect(w.i3).toBeCloseTo(2, 2);
+    expect(w.i1).toBeCloseTo(8, 2); // all of the politicians' 8
+    expect(w.i2).toBeCloseTo(8 + (8 * 4) / 6, 2); // all of the citizens' 8 + 4/6 of the businesses' 8
+    expect(w.i3).toBeCloseTo((8 * 2) / 6, 2);
     expect(r.ideas.map((i) => i.ideaId)).toEqual(['i2', 'i1', 'i3']);
-    expect(r.ideas.reduce((a, i) => a + i.weighted, 0)).toBeCloseTo(18, 1);
+    expect(r.ideas.reduce((a, i) => a + i.weighted, 0)).toBeCloseTo(24, 1);
     const i2 = r.ideas.find((i) => i.ideaId === 'i2');
     expect(i2?.broad).toBe(true);
     expect(r.ideas.find((i) => i.ideaId === 'i3')?.broad).toBe(false);
@@ -74,7 +75,7 @@ describe('tally: overall, per role, equal weight per role, broad support', () =>
   it('drops dots for ideas that no longer exist', () => {
     const r = tally(box.all(), new Map([['i2', 'Bedre busser']]), false);
     expect(r.ideas.map((i) => i.ideaId)).toEqual(['i2']);
-    expect(r.dots).toBe(5);
+    expect(r.dots).toBe(10);
   });
 
   it('reads round state from the document defensively', () => {

@@ -14,7 +14,9 @@ describe('minutes: value triad and comments', () => {
     const p = createItem(doc, { kind: 'problem', x: 0, y: 0, author: { name: 'Eva', role: 'public-employee' }, text: 'Havnen er nedslidt' });
     const i = createItem(doc, { kind: 'idea', x: 300, y: 0, author: { name: 'Lis', role: 'volunteer-association' }, text: 'Badebro' });
     linkItems(doc, { kind: 'addresses', from: i, to: p });
+    // Two citizens: a role's row needs at least two raters (shared/cocreation/smallRoles.ts).
     setRating(doc, i, 'person-aaaaaaaaaaaaaaaa', 'citizen', { personal: 5, collective: 4, societal: 3 });
+    setRating(doc, i, 'person-bbbbbbbbbbbbbbbb', 'citizen', { personal: 5, collective: 4, societal: 3 });
     addComment(doc, i, { name: 'Ann', role: 'citizen' }, '# Overskrift? [link](http://x) og <b>fed</b>');
     addComment(doc, p, { name: 'Bo', role: 'politician' }, 'Hvor gammel er kajen?');
 
@@ -24,7 +26,7 @@ describe('minutes: value triad and comments', () => {
     expect(idea).toBeGreaterThan(0);
     const under = lines.slice(idea + 1, idea + 8).join('\n');
     expect(under).toContain('Værdi (lige vægt pr. rolle)');
-    expect(under).toContain('Borger (1): personlig 5');
+    expect(under).toContain('Borger (2): personlig 5');
     expect(under).toContain('1 kommentar');
     expect(under).toContain('Ann (Borger): \\# Overskrift? \\[link\\](http://x) og \\<b\\>fed\\</b\\>');
     // The problem's discussion sits under the problem.

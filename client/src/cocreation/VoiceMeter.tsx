@@ -29,7 +29,8 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
   const liveIds = useMemo(() => new Set(list.map((i) => i.id)), [list]);
   const comments = useComments(doc, liveIds);
   const voice = useMemo(() => {
-    const votes = round?.results?.votersByRole ?? round?.participation.votersByRole ?? {};
+    // Who voted, per role (participation, not choices): results group small roles together (shared/cocreation/smallRoles.ts).
+    const votes = round?.participation.votersByRole ?? {};
     return computeVoice({ participants: peopleRoles(users), items: itemsByRole(contributedItems(list, readMeta(doc).createdAt)), edits, comments: commentsByRole(comments), votes });
   }, [list, users, edits, round, comments, doc]);
   const label = (r: RoleId) => roleLabel(r, lang);

@@ -1,14 +1,16 @@
 import { votableIdeas } from '../../../shared/model/starter';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { firstLine } from '../../../shared/cocreation/perspectives';
-import { MAX_DOTS, MIN_DOTS, type RoleCounts, type RoundState } from '../../../shared/cocreation/votes';
+import { groupColor, groupEntries, groupLabel, type GroupCounts } from '../../../shared/cocreation/smallRoles';
+import { MAX_DOTS, MIN_DOTS, type RoundState } from '../../../shared/cocreation/votes';
 import type { BoardItem } from '../../../shared/model/schema';
-import { ROLE_IDS, roleInfo, roleLabel } from '../../../shared/roles';
+import { roleInfo, roleLabel } from '../../../shared/roles';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import { closeRound, getBallot, putBallot, revealRound, startRound } from './api';
 import { PanelHead } from './PanelHead';
+import { SmallRolesNote } from './SmallRolesNote';
 
 interface Props {
   boardId: string;
@@ -21,14 +23,16 @@ interface Props {
   onClose(): void;
 }
 
-function RoleCountsLine({ counts }: { counts: RoleCounts }) {
+/** Counts per role or per group (results put small roles under "Other roles"; shared/cocreation/smallRoles.ts). */
+function RoleCountsLine({ counts }: { counts: GroupCounts }) {
   const lang = useUi((s) => s.lang);
-  const roles = ROLE_IDS.filter((r) => (counts[r] ?? 0) > 0);
+  const entries = groupEntries(counts);
+  if (entries.length === 0) return null;
   return (
     <ul className="role-counts">
-      {roles.map((r) => (
-        <li key={r} style={{ ['--role-color' as string]: roleInfo(r).color }}>
-          {roleLabel(r, lang)}: <strong>{counts[r]}</strong>
+      {entries.map(([id, n]) => (
+        <li key={id} data-group={id} style={{ ['--role-color' as string]: groupColor(id) }}>
+          {groupLabel(id, lang)}: <strong>{n}</strong>
         </li>
       ))}
     </ul>
@@ -212,7 +216,8 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
           <p>
             {t('voteSummary', { voters: String(results.voters), dots: String(results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
           </p>
-          <p className="muted small">{t('voteLegend')}</p>
+          {!results.withheld && <p className="muted small">{t('voteLegend')}</p>}
+          <SmallRolesNote merged={results.merged} withheld={results.withheld} />
           <ol className="result-list">
             {results.ideas.map((r) => {
               const score = round.equalWeight ? r.weighted : r.dots;
@@ -223,8 +228,8 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                     {r.broad && <span className="broad-badge">★ {t('voteBroad', { n: String(r.roles) })}</span>}
                   </div>
                   <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
-                    {ROLE_IDS.filter((role) => (r.byRole[role] ?? 0) > 0).map((role) => (
-                      <span key={role} style={{ flexGrow: r.byRole[role], background: roleInfo(role).color }} title={`${roleLabel(role, lang)}: ${r.byRole[role]}`} />
+                    {groupEntries(r.byRole).map(([id, n]) => (
+                      <span key={id} style={{ flexGrow: n, background: groupColor(id) }} title={`${groupLabel(id, lang)}: ${n}`} />
                     ))}
                   </div>
                   <div className="result-numbers">
@@ -236,8 +241,12 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
               );
             })}
           </ol>
-          <h4>{t('voteVoters')}</h4>
-          <RoleCountsLine counts={results.votersByRole} />
+          {!results.withheld && (
+            <>
+              <h4>{t('voteVoters')}</h4>
+              <RoleCountsLine counts={results.votersByRole} />
+            </>
+          )}
         </div>
       )}
 

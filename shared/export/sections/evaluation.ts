@@ -9,7 +9,8 @@ import {
   type IndicatorStatus,
   type StoryKind,
 } from '../../cocreation/evaluation';
-import { ROLE_IDS, roleLabel } from '../../roles';
+import { groupEntries, groupLabel, smallRolesNote } from '../../cocreation/smallRoles';
+import { roleLabel } from '../../roles';
 import { escapeMarkdown, inlineMarkdown } from '../escape';
 
 const T = {
@@ -66,12 +67,15 @@ export function evaluationMarkdown(doc: Y.Doc, lang: 'da' | 'en'): string[] {
   if (decided.ideas.length > 0) {
     out.push(`### ${t.decided}`, '');
     decided.ideas.forEach((i, n) => {
-      const roles = ROLE_IDS.filter((r) => (i.byRole[r] ?? 0) > 0)
-        .map((r) => `${roleLabel(r, lang)} ${i.byRole[r]}`)
+      const roles = groupEntries(i.byRole)
+        .map(([id, n]) => `${groupLabel(id, lang)} ${n}`)
         .join(', ');
       out.push(`${n + 1}. **${inline(i.text) || '—'}**${i.deleted ? ` ${t.deleted}` : ''} — ${t.dots(i.dots)}${i.broad ? ' ★' : ''}${roles ? ` (${roles})` : ''}`);
     });
     out.push('');
+    // Why a role has no count of its own (small roles; shared/cocreation/smallRoles.ts).
+    const note = smallRolesNote(lang, decided.merged, decided.withheld);
+    if (note) out.push(`*${escapeMarkdown(note)}*`, '');
   }
 
   if (state.indicators.length > 0) {

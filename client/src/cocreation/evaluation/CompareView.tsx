@@ -1,9 +1,10 @@
 import type { Comparison, EvaluationState } from '../../../../shared/cocreation/evaluation';
 import { STORY_KINDS } from '../../../../shared/cocreation/evaluation';
-import { ROLE_IDS, roleInfo, roleLabel } from '../../../../shared/roles';
+import { groupColor, groupEntries, groupLabel } from '../../../../shared/cocreation/smallRoles';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/ui';
 import { STATUS_KEY as GOAL_STATUS_KEY } from '../goals/format';
+import { SmallRolesNote } from '../SmallRolesNote';
 import { withUnit } from './IndicatorsView';
 import { STATUS_KEY } from './status';
 
@@ -58,17 +59,20 @@ export function CompareView({ state, comparison }: Props) {
                     <strong>{t('evalDots', { n: String(i.dots) })}</strong>
                     {i.broad && ' ★'}
                   </span>
-                  <ul className="role-counts" aria-label={t('voteVoters')}>
-                    {ROLE_IDS.filter((r) => (i.byRole[r] ?? 0) > 0).map((r) => (
-                      <li key={r} style={{ ['--role-color' as string]: roleInfo(r).color }}>
-                        {roleLabel(r, lang)}: {i.byRole[r]}
-                      </li>
-                    ))}
-                  </ul>
+                  {!comparison.decided.withheld && (
+                    <ul className="role-counts" aria-label={t('voteVoters')}>
+                      {groupEntries(i.byRole).map(([id, n]) => (
+                        <li key={id} style={{ ['--role-color' as string]: groupColor(id) }}>
+                          {groupLabel(id, lang)}: {n}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ol>
           )}
+          <SmallRolesNote merged={comparison.decided.merged} withheld={comparison.decided.withheld} />
         </section>
       </div>
       <section aria-labelledby="eval-cmp-ind" className="eval-cmp-box">

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstLine } from '../../../../shared/cocreation/perspectives';
 import { clearRating, formatScore, myRating, setRating, sortValue, VALUE_LEVELS, type IdeaValue, type ValueLevel, type ValueSort } from '../../../../shared/cocreation/value';
 import type { BoardItem } from '../../../../shared/model/schema';
+import { groupColor, groupLabel, MERGED } from '../../../../shared/cocreation/smallRoles';
 import { roleInfo, roleLabel } from '../../../../shared/roles';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/ui';
@@ -14,6 +15,7 @@ import { shade } from './shade';
 import { useAllValues } from './store';
 import './value.css';
 import { PanelHead } from '../PanelHead';
+import { SmallRolesNote } from '../SmallRolesNote';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const SORTS: Array<{ id: ValueSort; key: 'valueSortScore' | 'valueSortCollective' | 'valueSortSocietal' }> = [
@@ -21,10 +23,16 @@ const SORTS: Array<{ id: ValueSort; key: 'valueSortScore' | 'valueSortCollective
   { id: 'collective', key: 'valueSortCollective' },
   { id: 'societal', key: 'valueSortSocietal' },
 ];
+/** How many roles rated it: the merged row holds several. */
+const roleCount = (v: IdeaValue) => v.byRole.reduce((n, r) => n + r.roles.length, 0);
 /** Writes of the value panel: counted as this person's edits, not part of the canvas undo. */
 const VALUE_ORIGIN = 'value';
 
-/** Per role and overall (equal weight per role), as a small shaded table. */
+/**
+ * Per role and overall (equal weight per row), as a small shaded table. Roles
+ * with too few raters share the "Andre roller" row, or there is no row per
+ * role at all (shared/cocreation/smallRoles.ts); the note under it says why.
+ */
 function ValueTable({ value, idea }: { value: IdeaValue; idea: string }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
@@ -51,15 +59,17 @@ function ValueTable({ value, idea }: { value: IdeaValue; idea: string }) {
         {value.byRole.map((r) => (
           <tr key={r.role} data-value-role={r.role} data-means={VALUE_LEVELS.map((l) => r.levels[l].mean ?? '').join(',')}>
             <th scope="row">
-              <span className="triad-swatch" style={{ background: roleInfo(r.role).color }} aria-hidden="true" />
-              {roleLabel(r.role, lang)}
+              <span className="triad-swatch" style={{ background: groupColor(r.role) }} aria-hidden="true" />
+              {groupLabel(r.role, lang)}
+              {r.role === MERGED && <span className="value-merged-roles"> ({r.roles.map((x) => roleLabel(x, lang)).join(', ')})</span>}
             </th>
             {VALUE_LEVELS.map((l) => cell(l, r.levels[l].mean))}
             <td className="value-n">{r.raters}</td>
           </tr>
         ))}
         <tr className="value-overall" data-value-overall={VALUE_LEVELS.map((l) => value.overall[l] ?? '').join(',')}>
-          <th scope="row">{t('valueAllRoles')}</th>
+          {/* Withheld: one group of everyone, so a plain mean, not "equal weight". */}
+          <th scope="row">{value.withheld ? t('smallRolesAll') : t('valueAllRoles')}</th>
           {VALUE_LEVELS.map((l) => cell(l, value.overall[l]))}
           <td className="value-n">{value.raters}</td>
         </tr>
@@ -178,7 +188,8 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
               {v ? (
                 <>
                   <p className="value-summary">
-                    {ratingsText(t, v.raters)} {v.byRole.length === 1 ? t('valueRolesOne') : t('valueRolesN', { n: String(v.byRole.length) })}
+                    {ratingsText(t, v.raters)}
+                    {!v.withheld && ` ${roleCount(v) === 1 ? t('valueRolesOne') : t('valueRolesN', { n: String(roleCount(v)) })}`}
                     {v.broad && (
                       <span className="value-broad" title={t('valueBroadHelp')}>
                         ★ {t('valueBroad')}
@@ -186,6 +197,7 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
                     )}
                   </p>
                   <ValueTable value={v} idea={text} />
+                  <SmallRolesNote merged={v.merged} withheld={v.withheld} />
                 </>
               ) : (
                 <p className="value-summary muted">{t('valueNotRated')}</p>
