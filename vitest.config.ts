@@ -28,9 +28,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // One retry for browser timing on a loaded 2-core machine; a test that fails twice
-          // fails the run, and retried tests are listed in the output (look for them).
-          retry: 1,
+          // No retries: a flaky browser test is a race to find, in the product or the test.
+          retry: 0,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
