@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer, type SamskabServer } from '../../server/app';
 import { configFromEnv, type ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
@@ -38,9 +38,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** One person: an isolated browser context that records page errors. */
-export async function person(browser: Browser, locale = 'da-DK'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+/**
+ * One person: an isolated browser context that records page errors. A
+ * 1280 × 800 desktop unless `options` say otherwise (a phone: viewport,
+ * isMobile, hasTouch, deviceScaleFactor; a big observer screen: viewport).
+ */
+export async function person(browser: Browser, locale = 'da-DK', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
