@@ -22,6 +22,11 @@ export interface PlaceOptions {
   step?: number;
   /** How far (in steps) the search goes around its starting point. */
   maxRings?: number;
+  /**
+   * Inside an area: 'nearest' to the anchor, or 'reading' order (the first free
+   * spot from the top left), which packs a frame into tidy rows.
+   */
+  areaOrder?: 'nearest' | 'reading';
 }
 
 const overlaps = (a: Box, b: Box, gap: number) => a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
@@ -58,6 +63,13 @@ export function placeCard(size: { w: number; h: number }, anchor: { x: number; y
     const frames = nearTo(containers, origin);
     const fits = (b: Box) =>
       (!area || inside(b, area)) && !near.some((o) => overlaps(b, o, gap)) && frames.every((f) => inside(b, f) || !overlaps(b, f, 0));
+    if (area && options.areaOrder === 'reading') {
+      const x0 = Math.ceil(area.x / step) * step;
+      const y0 = Math.ceil(area.y / step) * step;
+      for (let y = y0; y + size.h <= area.y + area.h; y += step)
+        for (let x = x0; x + size.w <= area.x + area.w; x += step) if (fits({ x, y, w: size.w, h: size.h })) return { x, y };
+      return null;
+    }
     for (let ring = 0; ring <= maxRings; ring++) {
       const candidates: Array<{ x: number; y: number; d: number }> = [];
       for (let i = -ring; i <= ring; i++) {

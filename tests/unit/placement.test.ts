@@ -64,6 +64,22 @@ describe('placing a new card', () => {
     expect(inside(b, frame) || !overlaps(b, frame)).toBe(true);
   });
 
+  it('in reading order packs a template idea frame: three starter ideas and eight more, in rows, none overlapping', () => {
+    // The ideas frame of a template (960 × 640) with its three starter ideas, as create.ts fills it.
+    const area: Box = { x: 2090, y: 70, w: 940, h: 560 };
+    const starters: Box[] = [0, 1, 2].map((i) => ({ x: 2080 + 30 + i * 260, y: 80, ...idea }));
+    const placed: Box[] = [...starters];
+    for (let i = 0; i < 8; i++) {
+      const p = placeCard(idea, { x: 2500, y: 300 }, placed, { areas: [area], gap: 12, step: 10, areaOrder: 'reading' });
+      placed.push({ ...p, ...idea });
+    }
+    const mine = placed.slice(3);
+    expect(mine.every((c) => inside(c, area))).toBe(true);
+    for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i] as Box, placed[j] as Box)).toBe(false);
+    // Two tidy rows of four.
+    expect(new Set(mine.map((c) => c.y)).size).toBe(2);
+  });
+
   it('on a crowded area goes below everything near the anchor instead of on top', () => {
     const wall: Box = { x: -3000, y: -3000, w: 6000, h: 6000 };
     const p = placeCard(idea, { x: 0, y: 0 }, [wall], { maxRings: 5 });

@@ -29,7 +29,10 @@ export function targetProblemFor(items: ReadonlyMap<string, ItemView>, selectedI
 
 /** A frame's working area: below its title band, inside a margin. */
 const FRAME_HEAD = 70;
-const FRAME_PAD = 20;
+const FRAME_PAD = 10;
+/** Tight enough that a template's idea frame takes four cards a row (a dozen in all), loose enough to read. */
+const CARD_GAP = 12;
+const GRID_STEP = 10;
 const workArea = (f: BoardItem): Box => ({ x: f.x + FRAME_PAD, y: f.y + FRAME_HEAD, w: f.w - 2 * FRAME_PAD, h: f.h - FRAME_HEAD - FRAME_PAD });
 const contains = (f: BoardItem, p: { x: number; y: number }) => p.x >= f.x && p.y >= f.y && p.x <= f.x + f.w && p.y <= f.y + f.h;
 /** Zoomed in this far, the frame under the view centre is where the person is working. */
@@ -75,7 +78,7 @@ export function newCardSpot(
     seen.add(f.id);
     areas.push(workArea(f));
   }
-  return placeCard(size, anchor, obstacles, { areas, containers: frames });
+  return placeCard(size, anchor, obstacles, { areas, containers: frames, gap: CARD_GAP, step: GRID_STEP, maxRings: 120, areaOrder: near ? 'nearest' : 'reading' });
 }
 
 /**
