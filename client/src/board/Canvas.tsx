@@ -25,8 +25,10 @@ import { ItemIndex } from './spatial';
 import { undoManagerFor } from './undo';
 import type { ItemView } from './useBoardData';
 
-// Tiptap is most of the bundle; load it when someone first edits a card.
-const CardEditor = lazy(() => import('./CardEditor').then((m) => ({ default: m.CardEditor })));
+// Tiptap is most of the bundle: not in the first paint, but fetched as soon as the board is
+// open (see the preload below), so a card can still be edited after the network drops.
+const loadCardEditor = () => import('./CardEditor');
+const CardEditor = lazy(() => loadCardEditor().then((m) => ({ default: m.CardEditor })));
 
 export { LOCAL_ORIGIN } from './origin';
 
@@ -95,6 +97,12 @@ export function Canvas({
   useEffect(() => {
     undoManagerFor(doc);
   }, [doc]);
+
+  // Fetch the editor while online: offline, a lazy chunk that was never loaded cannot be.
+  useEffect(() => {
+    const id = window.setTimeout(() => void loadCardEditor().catch(() => undefined), 200);
+    return () => window.clearTimeout(id);
+  }, []);
 
   useEffect(() => {
     const el = ref.current;

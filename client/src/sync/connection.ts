@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
 import { encodeSavedMessage } from '../../../shared/saved';
+import { eraseLocalCopy, LocalCopy } from './localCopy';
 
 export type ConnectionState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'reconnecting' | 'offline';
 
@@ -21,6 +22,8 @@ export interface ConnectionOptions {
   params?: Record<string, string>;
   /** State of an earlier connection of this board in this tab (after a link rotation): nothing typed is lost. */
   initialState?: Uint8Array;
+  /** Keep the board in this browser (IndexedDB) so offline edits survive a closed tab; editors only. */
+  keepLocal?: boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export class BoardConnection {
   private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
+  private readonly local: LocalCopy | null;
 
   constructor(
     readonly boardId: string,
@@ -49,6 +53,8 @@ export class BoardConnection {
   ) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const base = `${proto}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
+    // The browser's copy first: edits typed offline before a reload go out with the first sync.
+    this.local = opts.keepLocal ? new LocalCopy(boardId, this.doc) : null;
     this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, params: { ...opts.params } });
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.savedSeq = Math.max(this.savedSeq, decoding.readVarUint(decoder));
@@ -66,14 +72,28 @@ export class BoardConnection {
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.snapshot = { ...this.snapshot, lastCloseCode: event?.code ?? null };
       // A deleted board never comes back: stop reconnecting (it would only be refused again).
-      if (event?.code === CloseCode.BoardDeleted) this.provider.shouldConnect = false;
+      if (event?.code === CloseCode.BoardDeleted) {
+        this.provider.shouldConnect = false;
+        // Nothing of a deleted board stays in this browser.
+        this.local?.close();
+        void eraseLocalCopy(this.boardId);
+      }
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
     if (opts.initialState) Y.applyUpdate(this.doc, opts.initialState);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
   }
+
+  /** Closing the tab with edits the server has not stored: the browser asks first. */
+  private onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.hasUnsavedChanges) return;
+    e.preventDefault();
+    // Older browsers show the prompt only when returnValue is set.
+    e.returnValue = '';
+  };
 
   private onDocUpdate = (_u: Uint8Array, origin: unknown) => {
     if (origin === this.provider) return;
@@ -142,7 +162,9 @@ export class BoardConnection {
     window.clearTimeout(this.notSavedTimer);
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.doc.off('update', this.onDocUpdate);
+    this.local?.close();
     this.provider.destroy();
     this.provider.awareness.destroy();
     this.doc.destroy();

@@ -7,12 +7,13 @@ import { BoardConnection, type ConnectionSnapshot } from './connection';
  * refused). A new grant (rotated link, passcode entered) opens a new
  * connection that starts from the previous one's state.
  */
-export function useBoardConnection(boardId: string, access: { params: Record<string, string> } | null): BoardConnection | null {
+export function useBoardConnection(boardId: string, access: { params: Record<string, string>; mode?: 'editor' | 'observer' } | null): BoardConnection | null {
   const [conn, setConn] = useState<BoardConnection | null>(null);
   const carried = useRef<Uint8Array | null>(null);
   useEffect(() => {
     if (access === null) return;
-    const c = new BoardConnection(boardId, { params: access.params, ...(carried.current ? { initialState: carried.current } : {}) });
+    // Observers keep nothing in the browser: their link may be rotated away.
+    const c = new BoardConnection(boardId, { params: access.params, keepLocal: access.mode === 'editor', ...(carried.current ? { initialState: carried.current } : {}) });
     setConn(c);
     return () => {
       carried.current = Y.encodeStateAsUpdate(c.doc);
