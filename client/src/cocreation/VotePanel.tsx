@@ -137,7 +137,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
       {open && round && (
         <div className="vote-open" data-round-status="open">
           <p className="vote-status">
-            <strong>{t('voteYourDots', { used: String(used), dots: String(round.dots) })}</strong>
+            <strong>{t.plural('voteYourDots', round.dots, { used: String(used) })}</strong>
           </p>
           <div className="dot-meter" aria-hidden="true">
             {Array.from({ length: round.dots }, (_, k) => (
@@ -164,7 +164,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                       </button>
                       <span className="ballot-count" aria-live="polite">
                         {'●'.repeat(n) || '○'}
-                        <span className="visually-hidden"> {t('voteDotsN', { n: String(n) })}</span>
+                        <span className="visually-hidden"> {t.plural('voteDotsN', n)}</span>
                       </span>
                       <button type="button" aria-label={t('voteAdd', { idea: text })} disabled={used >= round.dots} onClick={() => change(i.id, 1)}>
                         +
@@ -176,7 +176,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
             })}
           </ul>
           <p className="vote-participation" data-voters={round.participation.voters}>
-            {t('voteParticipation', { n: String(round.participation.voters) })}
+            {t.plural('voteParticipation', round.participation.voters)}
           </p>
           <RoleCountsLine counts={round.participation.votersByRole} />
           {canEdit && (
@@ -195,7 +195,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
       {round?.status === 'closed' && (
         <div data-round-status="closed">
           <p>{t('voteClosedHidden')}</p>
-          <p className="vote-participation">{t('voteParticipation', { n: String(round.participation.voters) })}</p>
+          <p className="vote-participation">{t.plural('voteParticipation', round.participation.voters)}</p>
           {canEdit && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => revealRound(boardId, round.id, params))}>
               {t('voteReveal')}
@@ -208,7 +208,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
         <div className="vote-results" data-round-status="revealed" role="region" aria-labelledby="results-title">
           <h3 id="results-title">{t('voteResults')}</h3>
           <p>
-            {t('voteSummary', { voters: String(results.voters), dots: String(results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
+            {t('voteSummary', { voters: t.plural('participantsN', results.voters), dots: t.plural('voteDotsN', results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
           </p>
           <p className="muted small">{t('voteLegend')}</p>
           <ol className="result-list">
@@ -218,7 +218,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                 <li key={r.ideaId} className={r.broad ? 'result broad' : 'result'} data-result-idea={r.ideaId} data-dots={r.dots}>
                   <div className="result-head">
                     <span className="result-text">{textOf(r.ideaId, r.text)}</span>
-                    {r.broad && <span className="broad-badge">★ {t('voteBroad', { n: String(r.roles) })}</span>}
+                    {r.broad && <span className="broad-badge">★ {t.plural('voteBroad', r.roles)}</span>}
                   </div>
                   <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
                     {ROLE_IDS.filter((role) => (r.byRole[role] ?? 0) > 0).map((role) => (
@@ -226,7 +226,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                     ))}
                   </div>
                   <div className="result-numbers">
-                    <strong>{t('voteDotsN', { n: String(r.dots) })}</strong>
+                    <strong>{t.plural('voteDotsN', r.dots)}</strong>
                     {round.equalWeight && <span> · {t('voteWeighted', { n: r.weighted.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }) })}</span>}
                   </div>
                   <RoleCountsLine counts={r.byRole} />

@@ -176,7 +176,7 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
               {v ? (
                 <>
                   <p className="value-summary">
-                    {ratingsText(t, v.raters)} {v.byRole.length === 1 ? t('valueRolesOne') : t('valueRolesN', { n: String(v.byRole.length) })}
+                    {ratingsText(t, v.raters)} {t.plural('valueRolesN', v.byRole.length)}
                     {v.broad && (
                       <span className="value-broad" title={t('valueBroadHelp')}>
                         ★ {t('valueBroad')}
