@@ -82,6 +82,8 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     // Bo starts a round: 3 dots, equal weight per role, names hidden while voting.
     await bo.page.getByRole('button', { name: 'Afstemning' }).click();
     const boVote = bo.page.getByRole('region', { name: 'Prikafstemning' });
+    // One heading says what the panel is (the start form used to repeat it).
+    expect(await boVote.getByRole('heading', { name: 'Prikafstemning' }).count()).toBe(1);
     await boVote.getByLabel('Prikker pr. deltager').fill('3');
     await boVote.getByLabel(/Skjul navne på tavlen/).check();
     await boVote.getByRole('button', { name: 'Start afstemning' }).click();
@@ -144,6 +146,8 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     expect(annResults[0]?.roles).toContain('Borger: 3');
     expect(annResults[0]?.roles).toContain('Virksomhed: 1');
     await ann.page.getByText('3 deltagere fordelte 9 prikker.').waitFor();
+    // "You can change your dots until voting closes" is no longer true, so it is gone.
+    expect(await annVote.getByText(/Gemt/).count()).toBe(0);
     // The result is also on the idea cards on the board.
     const badge = await citizenIdea.evaluate((el) => getComputedStyle(el, '::before').content);
     expect(badge).toBe('"● 4 prikker ★"');

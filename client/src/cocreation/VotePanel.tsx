@@ -46,6 +46,9 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
   const [anonNames, setAnonNames] = useState(false);
   const [mine, setMine] = useState<Record<string, number>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // "Saved – you can change your dots until voting closes" is only true while this round is open,
+  // so it is kept apart from other messages and shown only then (never next to the results).
+  const [savedIn, setSavedIn] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ideas = useMemo(() => items.filter((i) => i.kind === 'idea').sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)), [items]);
   const roundId = round?.id;
@@ -63,7 +66,10 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
     };
   }, [boardId, roundId, open, canEdit, params]);
 
-  const fail = (err: unknown) => setMessage(t('failed', { reason: (err as Error).message }));
+  const fail = (err: unknown) => {
+    setSavedIn(null);
+    setMessage(t('failed', { reason: (err as Error).message }));
+  };
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
     setMessage(null);
@@ -89,7 +95,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
         if (desired.current === sending) {
           desired.current = null;
           setMine(b.votes);
-          setMessage(t('voteSaved'));
+          setSavedIn(round.id);
         }
       })
       .catch((err: unknown) => {
@@ -139,6 +145,11 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
           <p className="vote-status">
             <strong>{t.plural('voteYourDots', round.dots, { used: String(used) })}</strong>
           </p>
+          {savedIn === round.id && (
+            <p className="co-message" role="status">
+              {t('voteSaved')}
+            </p>
+          )}
           <div className="dot-meter" aria-hidden="true">
             {Array.from({ length: round.dots }, (_, k) => (
               <span key={k} className={k < used ? 'dot used' : 'dot'} />
@@ -241,7 +252,8 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
 
       {canEdit && !open && round?.status !== 'closed' && (
         <form className="vote-start" onSubmit={start}>
-          <h3>{round ? t('voteNewRound') : t('voteTitle')}</h3>
+          {/* The panel's own heading already says "Prikafstemning"; a first round needs no second one. */}
+          {round && <h3>{t('voteNewRound')}</h3>}
           {!round && <p className="muted">{t('voteIntro')}</p>}
           <div className="co-row">
             <label htmlFor="vote-dots">{t('voteDots')}</label>
