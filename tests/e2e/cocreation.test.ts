@@ -45,6 +45,9 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     const meter = ann.page.getByRole('region', { name: 'Stemmebalance' }).or(ann.page.locator('section.voice'));
     await meter.locator('li[data-voice-role="politician"][data-status="dominating"]').waitFor();
     await meter.locator('.voice-nudge', { hasText: 'Politiker står for' }).waitFor();
+    // Counts with their plural forms, only the kinds a role has done something in (cards from the setup).
+    expect(await meter.locator('li[data-voice-role="politician"] .voice-detail').textContent()).toBe('6 kort');
+    expect(await meter.locator('li[data-voice-role="citizen"] .voice-detail').textContent()).toBe('1 kort');
     await ann.page.locator('aside.sidebar').screenshot({ path: '.tmp/e2e-cocreation-meter.png' });
 
     // Perspective lens: perspectives side by side, and the missing roles.

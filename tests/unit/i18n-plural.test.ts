@@ -8,6 +8,8 @@ describe('plural forms (Intl.PluralRules)', () => {
     expect(translatePlural('da', 'voteDotsN', 1)).toBe('1 prik');
     expect(translatePlural('da', 'voteDotsN', 2)).toBe('2 prikker');
     expect(translatePlural('da', 'voteDotsN', 0)).toBe('0 prikker');
+    expect(translatePlural('da', 'voiceEdits', 1)).toBe('1 redigering');
+    expect(translatePlural('da', 'voiceEdits', 4)).toBe('4 redigeringer');
   });
 
   it('English: 1 dot, 2 dots, 0 dots', () => {
