@@ -72,6 +72,12 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await lens.getByRole('button', { name: 'Tilføj mit perspektiv (Borger)' }).click();
     await typeInEditor(ann.page, 'Bussen kører for sjældent om aftenen');
     await ann.page.keyboard.press('Escape');
+    // Ann adds a few words to someone else's card: one edit session for the meter, not one per keystroke
+    // (writing her own new card above was the card itself, not an edit).
+    await ann.page.locator('.card-problem', { hasText: 'Unge dropper ud af ungdomsuddannelserne' }).dblclick();
+    await typeInEditor(ann.page, ' – især drenge');
+    await ann.page.keyboard.press('Escape');
+    await meter.locator('li[data-voice-role="citizen"] .voice-detail', { hasText: /^2 kort · 1 redigering$/ }).waitFor();
     await bo.page.getByRole('button', { name: 'Perspektiver' }).click();
     const boLens = bo.page.getByRole('region', { name: 'Perspektiver på hvert problem' });
     await boLens.locator('[data-role="citizen"]', { hasText: 'Bussen kører for sjældent' }).waitFor();
@@ -85,9 +91,9 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     // Bo starts a round: 3 dots, equal weight per role, names hidden while voting.
     await bo.page.getByRole('button', { name: 'Afstemning' }).click();
     const boVote = bo.page.getByRole('region', { name: 'Prikafstemning' });
+    await boVote.getByLabel('Prikker pr. deltager').fill('3');
     // One heading says what the panel is (the start form used to repeat it).
     expect(await boVote.getByRole('heading', { name: 'Prikafstemning' }).count()).toBe(1);
-    await boVote.getByLabel('Prikker pr. deltager').fill('3');
     await boVote.getByLabel(/Skjul navne på tavlen/).check();
     await boVote.getByRole('button', { name: 'Start afstemning' }).click();
     await boVote.locator('[data-round-status="open"]').waitFor();
