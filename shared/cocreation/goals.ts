@@ -191,6 +191,20 @@ export function readGoals(doc: Y.Doc): GoalsState {
 /** Has the person written anything? (An entry whose fields were all emptied is not shown to others.) */
 export const hasContent = (p: PersonEntry) => PERSON_FIELDS.some((f) => (p.fields[f]?.text.trim() ?? '') !== '');
 
+/**
+ * Goals written per role, for the equal-voice meter: each agreed goal counts
+ * for the role that proposed it, and each filled-in field of a personal entry
+ * (brings / expects / short / long) for the role of whoever wrote it last.
+ * Revisits at the end are judgements of what was written, not counted.
+ */
+export function goalsByRole(state: GoalsState): Partial<Record<RoleId, number>> {
+  const out: Partial<Record<RoleId, number>> = {};
+  const add = (role: RoleId) => (out[role] = (out[role] ?? 0) + 1);
+  for (const g of state.agreed) add(g.role);
+  for (const p of state.people) for (const f of PERSON_FIELDS) if (p.fields[f]?.text.trim()) add(p.fields[f].role);
+  return out;
+}
+
 /* ---------- writing (checked: bad input throws GoalsError and changes nothing) ---------- */
 
 function checkKey(id: string, what: string): void {

@@ -238,6 +238,16 @@ export function aggregateBoard(doc: Y.Doc): Map<string, IdeaValue> {
   return out;
 }
 
+/**
+ * Value ratings per role of the rater, for the equal-voice meter: one per
+ * person and idea (however many levels they rated), ideas that are gone left out.
+ */
+export function ratingsByRole(ratings: readonly ValueRating[], liveIdeas: ReadonlySet<string>): Partial<Record<RoleId, number>> {
+  const out: Partial<Record<RoleId, number>> = {};
+  for (const r of ratings) if (liveIdeas.has(r.ideaId)) out[r.role] = (out[r.role] ?? 0) + 1;
+  return out;
+}
+
 export type ValueSort = 'score' | 'collective' | 'societal';
 
 /** Sort key for a list of ideas; unrated ideas last. */

@@ -4,31 +4,38 @@ import { ROLE_IDS, type RoleId } from '../roles';
  * The equal-voice meter (docs/cocreation.md): each role's share of the
  * contributions against its share of the people present.
  *
- * Contributions come in kinds (items created, edits, comments, votes) of very different
- * sizes (one typed word is several edits), so each kind is turned into shares
- * first and the role's contribution share is the weighted mean over the kinds
- * that have any activity. Edits (raw Yjs operations: every typed character)
- * are the noisiest measure and weigh half as much as cards and votes.
+ * Contributions come in kinds (cards created, card edit sessions, comments,
+ * votes, goals, value ratings) of very different sizes and frequencies, so each
+ * kind is turned into shares first and the role's contribution share is the
+ * weighted mean over the kinds that have any activity. A card, a comment, a vote
+ * or a written goal is a thought of one's own and weighs 1; an edit session (it
+ * may be one corrected letter) and a value rating (a click per level and idea)
+ * weigh half.
  */
-export type ContributionKind = 'items' | 'edits' | 'comments' | 'votes';
-export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'comments', 'votes'];
-export const KIND_WEIGHTS: Record<ContributionKind, number> = { items: 1, edits: 0.5, comments: 1, votes: 1 };
+export type ContributionKind = 'items' | 'edits' | 'comments' | 'votes' | 'goals' | 'ratings';
+export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['items', 'edits', 'comments', 'votes', 'goals', 'ratings'];
+export const KIND_WEIGHTS: Record<ContributionKind, number> = { items: 1, edits: 0.5, comments: 1, votes: 1, goals: 1, ratings: 0.5 };
 
 /** A role dominates when its contribution share is at least this many times its share of people… */
 export const DOMINATION_RATIO = 1.5;
 /** …and at least this many percentage points above it… */
 export const DOMINATION_MARGIN = 0.15;
-/** …once there are at least this many items + comments + votes to judge from. */
+/** …once there are at least this many contributions (of all kinds together) to judge from. */
 export const MIN_CONTRIBUTIONS = 6;
 
 export interface VoiceInput {
   /** One role per person present (from presence, deduplicated per person). */
   participants: readonly RoleId[];
   items: Partial<Record<RoleId, number>>;
+  /** Card edit sessions per role (editSessionsByRole), not keystrokes. */
   edits: Partial<Record<RoleId, number>>;
   /** Comments on cards per role of their author (absent = none). */
   comments?: Partial<Record<RoleId, number>>;
   votes: Partial<Record<RoleId, number>>;
+  /** Goals written per role: agreed goals proposed and filled-in fields of personal entries (goalsByRole; absent = none). */
+  goals?: Partial<Record<RoleId, number>>;
+  /** Value ratings of live ideas per role of the rater (ratingsByRole; absent = none). */
+  ratings?: Partial<Record<RoleId, number>>;
 }
 
 export interface VoiceRow {
@@ -39,6 +46,8 @@ export interface VoiceRow {
   edits: number;
   comments: number;
   votes: number;
+  goals: number;
+  ratings: number;
   contributionShare: number;
   status: 'dominating' | 'quiet' | 'balanced';
 }
@@ -53,14 +62,15 @@ export interface VoiceResult {
 }
 
 export function computeVoice(given: VoiceInput): VoiceResult {
-  const input = { ...given, comments: given.comments ?? {} };
+  const input = { ...given, comments: given.comments ?? {}, goals: given.goals ?? {}, ratings: given.ratings ?? {} };
   const people: Partial<Record<RoleId, number>> = {};
   for (const r of input.participants) people[r] = (people[r] ?? 0) + 1;
   const totalPeople = input.participants.length;
   const total = (k: ContributionKind) => ROLE_IDS.reduce((a, r) => a + (input[k][r] ?? 0), 0);
-  const totals = { items: total('items'), edits: total('edits'), comments: total('comments'), votes: total('votes') };
+  const totals = Object.fromEntries(CONTRIBUTION_KINDS.map((k) => [k, total(k)])) as Record<ContributionKind, number>;
   const active = CONTRIBUTION_KINDS.filter((k) => totals[k] > 0);
-  const enough = totals.items + totals.comments + totals.votes >= MIN_CONTRIBUTIONS && totalPeople >= 2;
+  // Every kind now counts discrete acts (sessions, not keystrokes), so all of them show there is enough to judge.
+  const enough = CONTRIBUTION_KINDS.reduce((a, k) => a + totals[k], 0) >= MIN_CONTRIBUTIONS && totalPeople >= 2;
   const rows: VoiceRow[] = ROLE_IDS.filter((r) => (people[r] ?? 0) > 0 || CONTRIBUTION_KINDS.some((k) => (input[k][r] ?? 0) > 0)).map((role) => {
     const weight = active.reduce((a, k) => a + KIND_WEIGHTS[k], 0);
     const contributionShare = active.length === 0 ? 0 : active.reduce((a, k) => a + (KIND_WEIGHTS[k] * (input[k][role] ?? 0)) / totals[k], 0) / weight;
@@ -76,6 +86,8 @@ export function computeVoice(given: VoiceInput): VoiceResult {
       edits: input.edits[role] ?? 0,
       comments: input.comments[role] ?? 0,
       votes: input.votes[role] ?? 0,
+      goals: input.goals[role] ?? 0,
+      ratings: input.ratings[role] ?? 0,
       contributionShare,
       status,
     };

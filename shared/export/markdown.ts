@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { pluralForm } from '../plural';
 import { escapeMarkdown, inlineMarkdown } from './escape';
 import { projectReport, type ReportIdea } from './projection';
 import { commentLines } from './sections/comments';
@@ -12,7 +13,9 @@ const T = {
   da: {
     untitled: 'Tavle uden titel',
     exported: 'Referat eksporteret',
-    summary: (p: number, i: number, v: number) => `${p} problem(er), ${v} perspektiv(er) og ${i} idé(er).`,
+    summary: (p: number, i: number, v: number) =>
+      `${p} ${pluralForm('da', p, { one: 'problem', other: 'problemer' })}, ${v} ${pluralForm('da', v, { one: 'perspektiv', other: 'perspektiver' })} og ${i} ${pluralForm('da', i, { one: 'idé', other: 'idéer' })}.`,
+    quote: (text: string) => `»${text}«`,
     problems: 'Problemer og visioner',
     problem: 'Problem',
     raisedBy: 'Rejst af',
@@ -29,7 +32,9 @@ const T = {
   en: {
     untitled: 'Untitled board',
     exported: 'Minutes exported',
-    summary: (p: number, i: number, v: number) => `${p} problem(s), ${v} perspective(s) and ${i} idea(s).`,
+    summary: (p: number, i: number, v: number) =>
+      `${p} ${pluralForm('en', p, { one: 'problem', other: 'problems' })}, ${v} ${pluralForm('en', v, { one: 'perspective', other: 'perspectives' })} and ${i} ${pluralForm('en', i, { one: 'idea', other: 'ideas' })}.`,
+    quote: (text: string) => `“${text}”`,
     problems: 'Problems and visions',
     problem: 'Problem',
     raisedBy: 'Raised by',
@@ -66,7 +71,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
     const builds = i.buildsOn.map((id) => titles.get(id)).filter((x): x is string => !!x);
     const extra = [
       i.builtOnBy > 0 ? t.builtOn(i.builtOnBy) : '',
-      builds.length > 0 ? `${t.buildsOn}: ${builds.map((b) => `“${escapeMarkdown(b)}”`).join(', ')}` : '',
+      builds.length > 0 ? `${t.buildsOn}: ${builds.map((b) => t.quote(escapeMarkdown(b))).join(', ')}` : '',
     ].filter(Boolean);
     const lines = [`${n}. **${escapeMarkdown(firstLine(i.text))}** — ${escapeMarkdown(i.authorName)} (${escapeMarkdown(i.roleLabel)})${extra.length ? `; ${extra.join('; ')}` : ''}`];
     for (const l of rest(i.text)) lines.push(`   ${escapeMarkdown(l)}`);

@@ -113,6 +113,9 @@ describe('canvas interaction in Chromium', () => {
     const help = page.getByRole('dialog', { name: 'Tastaturgenveje' });
     await help.waitFor();
     await help.getByText('Fortryd din seneste ændring (aldrig andres)').waitFor();
+    // Key names that are words are Danish too.
+    await help.getByText('Shift+klik', { exact: true }).waitFor();
+    await help.getByText('H / mellemrum', { exact: true }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });

@@ -50,8 +50,8 @@ describe('comments on cards in Chromium', () => {
 
     // The card's own text is unchanged, and the meter counts one comment per role.
     expect(await card.locator('.card-body').first().textContent()).toContain('Badebro ved sejlklubben');
-    await ann.page.locator('li[data-voice-role="citizen"] .voice-detail', { hasText: 'kommentarer 1' }).waitFor();
-    await ann.page.locator('li[data-voice-role="politician"] .voice-detail', { hasText: 'kommentarer 1' }).waitFor();
+    await ann.page.locator('li[data-voice-role="citizen"] .voice-detail', { hasText: /(^|· )1 kommentar($| ·)/ }).waitFor();
+    await ann.page.locator('li[data-voice-role="politician"] .voice-detail', { hasText: /(^|· )1 kommentar($| ·)/ }).waitFor();
 
     // Bo deletes his own answer (anyone may); it disappears for Ann too.
     await boPanel.getByRole('button', { name: /Delete comment by Bo/ }).click();

@@ -49,6 +49,9 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     const meter = ann.page.getByRole('region', { name: 'Stemmebalance' }).or(ann.page.locator('section.voice'));
     await meter.locator('li[data-voice-role="politician"][data-status="dominating"]').waitFor();
     await meter.locator('.voice-nudge', { hasText: 'Politiker står for' }).waitFor();
+    // Counts with their plural forms, only the kinds a role has done something in (cards from the setup).
+    expect(await meter.locator('li[data-voice-role="politician"] .voice-detail').textContent()).toBe('6 kort');
+    expect(await meter.locator('li[data-voice-role="citizen"] .voice-detail').textContent()).toBe('1 kort');
     await ann.page.locator('aside.sidebar').screenshot({ path: '.tmp/e2e-cocreation-meter.png' });
 
     // Perspective lens: perspectives side by side, and the missing roles.
@@ -73,6 +76,12 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await lens.getByRole('button', { name: 'Tilføj mit perspektiv (Borger)' }).click();
     await typeInEditor(ann.page, 'Bussen kører for sjældent om aftenen');
     await ann.page.keyboard.press('Escape');
+    // Ann adds a few words to someone else's card: one edit session for the meter, not one per keystroke
+    // (writing her own new card above was the card itself, not an edit).
+    await ann.page.locator('.card-problem', { hasText: 'Unge dropper ud af ungdomsuddannelserne' }).dblclick();
+    await typeInEditor(ann.page, ' – især drenge');
+    await ann.page.keyboard.press('Escape');
+    await meter.locator('li[data-voice-role="citizen"] .voice-detail', { hasText: /^2 kort · 1 redigering$/ }).waitFor();
     await bo.page.getByRole('button', { name: 'Perspektiver' }).click();
     const boLens = bo.page.getByRole('region', { name: 'Perspektiver på hvert problem' });
     await boLens.locator('[data-role="citizen"]', { hasText: 'Bussen kører for sjældent' }).waitFor();
@@ -87,6 +96,8 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await bo.page.getByRole('button', { name: 'Afstemning' }).click();
     const boVote = bo.page.getByRole('region', { name: 'Prikafstemning' });
     await boVote.getByLabel('Prikker pr. deltager').fill('3');
+    // One heading says what the panel is (the start form used to repeat it).
+    expect(await boVote.getByRole('heading', { name: 'Prikafstemning' }).count()).toBe(1);
     await boVote.getByLabel(/Skjul navne på tavlen/).check();
     await boVote.getByRole('button', { name: 'Start afstemning' }).click();
     await boVote.locator('[data-round-status="open"]').waitFor();
@@ -162,6 +173,8 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await ann.page.getByText('Roller med færre end 2 deltagere er slået sammen med andre under »Andre roller« (Politiker, Virksomhed), så ingen enkeltpersons valg kan ses.').waitFor();
     await cem.page.getByText('Roles with fewer than 2 participants are merged with others into “Other roles” (Politician, Business) so no single person’s choice can be seen.').waitFor();
     await ann.page.getByText('4 deltagere fordelte 12 prikker.').waitFor();
+    // "You can change your dots until voting closes" is no longer true, so it is gone.
+    expect(await annVote.getByText(/Gemt/).count()).toBe(0);
     // The result is also on the idea cards on the board.
     const badge = await citizenIdea.evaluate((el) => getComputedStyle(el, '::before').content);
     expect(badge).toBe('"● 7 prikker ★"');

@@ -35,7 +35,7 @@ describe('starting a board from a template', () => {
     expect(await marina.isChecked()).toBe(true);
     expect(await marina.evaluate((el) => el === document.activeElement)).toBe(true);
     // The title field says what the board will be called when left empty.
-    await p.page.getByText('Lader du feltet stå tomt, hedder tavlen „Renovering af lystbådehavnen“.').waitFor();
+    await p.page.getByText('Lader du feltet stå tomt, hedder tavlen »Renovering af lystbådehavnen«.').waitFor();
     expect(await axe(p.page)).toEqual([]);
     await p.page.screenshot({ path: '.tmp/e2e-templates-chooser.png', fullPage: true });
 

@@ -46,3 +46,23 @@ describe('minutes: value triad and comments', () => {
     expect(hidden).not.toMatch(/Ann \(Borger\)|Bo \(Politiker\)|Cem \(Virksomhed\)/);
   });
 });
+
+describe('minutes: wording', () => {
+  it('counts with plural forms and quotes in each language’s own style', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, 'Havnen');
+    const p = createItem(doc, { kind: 'problem', x: 0, y: 0, author: { name: 'Eva', role: 'public-employee' }, text: 'Havnen er nedslidt' });
+    createItem(doc, { kind: 'perspective', x: 0, y: 200, problemId: p, author: { name: 'Bo', role: 'politician' }, text: 'Budget' });
+    createItem(doc, { kind: 'perspective', x: 0, y: 400, problemId: p, author: { name: 'Ann', role: 'citizen' }, text: 'Tryghed' });
+    const a = createItem(doc, { kind: 'idea', x: 300, y: 0, author: { name: 'Lis', role: 'volunteer-association' }, text: 'Badebro' });
+    const b = createItem(doc, { kind: 'idea', x: 300, y: 200, author: { name: 'Lis', role: 'volunteer-association' }, text: 'Badebro med rampe' });
+    linkItems(doc, { kind: 'builds-on', from: b, to: a });
+    const da = boardToMarkdown(doc, 'da');
+    expect(da).toContain('1 problem, 2 perspektiver og 2 idéer.');
+    expect(da).toContain('bygger på: »Badebro«');
+    expect(da).not.toMatch(/\(er\)|“/);
+    const en = boardToMarkdown(doc, 'en');
+    expect(en).toContain('1 problem, 2 perspectives and 2 ideas.');
+    expect(en).toContain('builds on: “Badebro”');
+  });
+});

@@ -44,7 +44,7 @@ function PasscodeDialog({ access }: { access: BoardAccess }) {
       ? t('passcodeWrong')
       : reason === 'too-many-attempts'
         ? wait > 0
-          ? t('passcodeTooMany', { s: String(wait) })
+          ? t.plural('passcodeTooMany', wait)
           : t('passcodeTryAgain')
         : null;
 

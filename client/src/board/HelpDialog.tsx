@@ -3,16 +3,17 @@ import { useT } from '../i18n/useT';
 import type { StringKey } from '../i18n/strings';
 import { useUi } from '../state/ui';
 
-const SHORTCUTS: Array<[string, StringKey]> = [
+/** Key names that are words (Space, click) are texts, so the Danish overview does not say "Shift+click". */
+const SHORTCUTS: Array<[string | { text: StringKey }, StringKey]> = [
   ['V', 'key_select'],
-  ['H / Space', 'key_pan'],
+  [{ text: 'kbd_pan' }, 'key_pan'],
   ['N', 'key_newIdea'],
   ['Tab / Shift+Tab', 'key_tab'],
   ['Enter', 'key_edit'],
   ['Esc', 'key_escape'],
   ['← ↑ → ↓ (Shift)', 'key_nudge'],
   ['Delete', 'key_delete'],
-  ['Shift+click', 'key_shiftClick'],
+  [{ text: 'kbd_shiftClick' }, 'key_shiftClick'],
   ['Ctrl/⌘+A', 'key_selectAll'],
   ['Ctrl/⌘+C / V', 'key_copyPaste'],
   ['Ctrl/⌘+D', 'key_duplicate'],
@@ -52,9 +53,9 @@ export function HelpDialog() {
         </thead>
         <tbody>
           {SHORTCUTS.map(([k, label]) => (
-            <tr key={k}>
+            <tr key={label}>
               <td>
-                <kbd>{k}</kbd>
+                <kbd>{typeof k === 'string' ? k : t(k.text)}</kbd>
               </td>
               <td>{t(label)}</td>
             </tr>

@@ -114,7 +114,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     if (round?.status === 'revealed' && round.results) {
       for (const r of round.results.ideas) {
         if (!safe(r.ideaId)) continue;
-        const label = `● ${t('voteDotsN', { n: String(r.dots) })}${r.broad ? ' ★' : ''}`;
+        const label = `● ${t.plural('voteDotsN', r.dots)}${r.broad ? ' ★' : ''}`;
         rules.push(
           `.card[data-item-id="${r.ideaId}"]::before{content:${JSON.stringify(label)};position:absolute;right:-8px;top:-14px;z-index:1;background:${r.broad ? '#7a5600' : '#1f4e5f'};color:#fff;font-size:12px;font-weight:700;padding:2px 9px;border-radius:999px;box-shadow:0 1px 4px rgb(0 0 0 / 25%)}`,
         );

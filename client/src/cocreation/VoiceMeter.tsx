@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { commentsByRole } from '../../../shared/cocreation/comments';
-import { computeVoice, contributedItems, itemsByRole, peopleRoles } from '../../../shared/cocreation/voice';
+import { goalsByRole } from '../../../shared/cocreation/goals';
+import { ratingsByRole } from '../../../shared/cocreation/value';
+import { computeVoice, contributedItems, itemsByRole, peopleRoles, type VoiceRow } from '../../../shared/cocreation/voice';
 import { readMeta } from '../../../shared/model/board';
 import type { BoardItem } from '../../../shared/model/schema';
 import { roleInfo, roleLabel, type RoleId } from '../../../shared/roles';
@@ -10,20 +12,34 @@ import type { ItemView } from '../board/useBoardData';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { useComments } from './comments/useComments';
-import { useCocreationState, useEditsByRole } from './hooks';
+import { useGoals } from './goals/useGoals';
+import { useCocreationState, useEditSessionsByRole, useRatings } from './hooks';
 import './cocreation.css';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
+/** Each kind's count with its plural form, in the order the intro names them. */
+const DETAIL = [
+  ['items', 'voiceItems'],
+  ['edits', 'voiceEdits'],
+  ['comments', 'voiceComments'],
+  ['votes', 'voiceVotes'],
+  ['goals', 'voiceGoals'],
+  ['ratings', 'voiceRatings'],
+] as const satisfies ReadonlyArray<readonly [keyof VoiceRow, string]>;
+
 /**
  * The equal-voice meter: each role's share of contributions (cards created,
- * edits, votes — all counted from the document) against its share of the
- * people present (presence), with a gentle nudge when one group dominates.
+ * card edit sessions, comments, votes, goals, value ratings — all counted from
+ * the document) against its share of the people present (presence), with a
+ * gentle nudge when one group dominates.
  */
 export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyMap<string, ItemView>; users: PresenceUser[] }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
-  const edits = useEditsByRole(doc);
+  const edits = useEditSessionsByRole(doc);
+  const goals = useGoals(doc);
+  const ratings = useRatings(doc);
   const { round } = useCocreationState(doc);
   const list = useMemo(() => [...items.values()].filter((i): i is BoardItem => !('damaged' in i)), [items]);
   const liveIds = useMemo(() => new Set(list.map((i) => i.id)), [list]);
@@ -31,8 +47,16 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
   const voice = useMemo(() => {
     // Who voted, per role (participation, not choices): results group small roles together (shared/cocreation/smallRoles.ts).
     const votes = round?.participation.votersByRole ?? {};
-    return computeVoice({ participants: peopleRoles(users), items: itemsByRole(contributedItems(list, readMeta(doc).createdAt)), edits, comments: commentsByRole(comments), votes });
-  }, [list, users, edits, round, comments, doc]);
+    return computeVoice({
+      participants: peopleRoles(users),
+      items: itemsByRole(contributedItems(list, readMeta(doc).createdAt)),
+      edits,
+      comments: commentsByRole(comments),
+      votes,
+      goals: goalsByRole(goals),
+      ratings: ratingsByRole(ratings, liveIds),
+    });
+  }, [list, users, edits, round, comments, goals, ratings, liveIds, doc]);
   const label = (r: RoleId) => roleLabel(r, lang);
   const top = voice.rows.find((r) => r.status === 'dominating');
 
@@ -77,7 +101,12 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
               </span>
               <span className="voice-num">{pct(r.contributionShare)}</span>
             </div>
-            <div className="voice-detail">{t('voiceDetail', { items: String(r.items), edits: String(r.edits), comments: String(r.comments), votes: String(r.votes) })}</div>
+            <div className="voice-detail">
+              {/* Only the kinds this role has done something in: "3 kort · 1 kommentar", never "0 stemmer" six times over. */}
+              {DETAIL.filter(([kind]) => r[kind] > 0)
+                .map(([kind, key]) => t.plural(key, r[kind]))
+                .join(' · ') || t('voiceEmpty')}
+            </div>
           </li>
         ))}
       </ul>

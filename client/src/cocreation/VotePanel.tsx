@@ -51,6 +51,9 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
   const [anonNames, setAnonNames] = useState(false);
   const [mine, setMine] = useState<Record<string, number>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // "Saved – you can change your dots until voting closes" is only true while this round is open,
+  // so it is kept apart from other messages and shown only then (never next to the results).
+  const [savedIn, setSavedIn] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Template starter ideas are examples, not the group's: voted on once someone adopts one.
   const ideas = useMemo(() => votableIdeas(items).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)), [items]);
@@ -69,7 +72,10 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
     };
   }, [boardId, roundId, open, canEdit, params]);
 
-  const fail = (err: unknown) => setMessage(t('failed', { reason: (err as Error).message }));
+  const fail = (err: unknown) => {
+    setSavedIn(null);
+    setMessage(t('failed', { reason: (err as Error).message }));
+  };
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
     setMessage(null);
@@ -95,7 +101,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
         if (desired.current === sending) {
           desired.current = null;
           setMine(b.votes);
-          setMessage(t('voteSaved'));
+          setSavedIn(round.id);
         }
       })
       .catch((err: unknown) => {
@@ -143,8 +149,13 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
       {open && round && (
         <div className="vote-open" data-round-status="open">
           <p className="vote-status">
-            <strong>{t('voteYourDots', { used: String(used), dots: String(round.dots) })}</strong>
+            <strong>{t.plural('voteYourDots', round.dots, { used: String(used) })}</strong>
           </p>
+          {savedIn === round.id && (
+            <p className="co-message" role="status">
+              {t('voteSaved')}
+            </p>
+          )}
           <div className="dot-meter" aria-hidden="true">
             {Array.from({ length: round.dots }, (_, k) => (
               <span key={k} className={k < used ? 'dot used' : 'dot'} />
@@ -170,7 +181,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                       </button>
                       <span className="ballot-count" aria-live="polite">
                         {'●'.repeat(n) || '○'}
-                        <span className="visually-hidden"> {t('voteDotsN', { n: String(n) })}</span>
+                        <span className="visually-hidden"> {t.plural('voteDotsN', n)}</span>
                       </span>
                       <button type="button" aria-label={t('voteAdd', { idea: text })} disabled={used >= round.dots} onClick={() => change(i.id, 1)}>
                         +
@@ -182,7 +193,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
             })}
           </ul>
           <p className="vote-participation" data-voters={round.participation.voters}>
-            {t('voteParticipation', { n: String(round.participation.voters) })}
+            {t.plural('voteParticipation', round.participation.voters)}
           </p>
           <RoleCountsLine counts={round.participation.votersByRole} />
           {canEdit && (
@@ -201,7 +212,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
       {round?.status === 'closed' && (
         <div data-round-status="closed">
           <p>{t('voteClosedHidden')}</p>
-          <p className="vote-participation">{t('voteParticipation', { n: String(round.participation.voters) })}</p>
+          <p className="vote-participation">{t.plural('voteParticipation', round.participation.voters)}</p>
           {canEdit && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => revealRound(boardId, round.id, params))}>
               {t('voteReveal')}
@@ -214,7 +225,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
         <div className="vote-results" data-round-status="revealed" role="region" aria-labelledby="results-title">
           <h3 id="results-title">{t('voteResults')}</h3>
           <p>
-            {t('voteSummary', { voters: String(results.voters), dots: String(results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
+            {t('voteSummary', { voters: t.plural('participantsN', results.voters), dots: t.plural('voteDotsN', results.dots) })} {round.equalWeight ? t('voteRankEqual') : t('voteRankDots')}.
           </p>
           {!results.withheld && <p className="muted small">{t('voteLegend')}</p>}
           <SmallRolesNote merged={results.merged} withheld={results.withheld} />
@@ -225,7 +236,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                 <li key={r.ideaId} className={r.broad ? 'result broad' : 'result'} data-result-idea={r.ideaId} data-dots={r.dots}>
                   <div className="result-head">
                     <span className="result-text">{textOf(r.ideaId, r.text)}</span>
-                    {r.broad && <span className="broad-badge">★ {t('voteBroad', { n: String(r.roles) })}</span>}
+                    {r.broad && <span className="broad-badge">★ {t.plural('voteBroad', r.roles)}</span>}
                   </div>
                   <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
                     {groupEntries(r.byRole).map(([id, n]) => (
@@ -233,7 +244,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                     ))}
                   </div>
                   <div className="result-numbers">
-                    <strong>{t('voteDotsN', { n: String(r.dots) })}</strong>
+                    <strong>{t.plural('voteDotsN', r.dots)}</strong>
                     {round.equalWeight && <span> · {t('voteWeighted', { n: r.weighted.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }) })}</span>}
                   </div>
                   <RoleCountsLine counts={r.byRole} />
@@ -252,7 +263,8 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
 
       {canEdit && !open && round?.status !== 'closed' && (
         <form className="vote-start" onSubmit={start}>
-          <h3>{round ? t('voteNewRound') : t('voteTitle')}</h3>
+          {/* The panel's own heading already says "Prikafstemning"; a first round needs no second one. */}
+          {round && <h3>{t('voteNewRound')}</h3>}
           {!round && <p className="muted">{t('voteIntro')}</p>}
           <div className="co-row">
             <label htmlFor="vote-dots">{t('voteDots')}</label>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { cocreationMap, editsByRole, readRoundOf, readSettings, type CocreationSettings } from '../../../shared/cocreation/doc';
+import { cocreationMap, editSessionsByRole, readRoundOf, readSettings, type CocreationSettings } from '../../../shared/cocreation/doc';
+import { readRatings, valueMap, type ValueRating } from '../../../shared/cocreation/value';
 import type { RoundState } from '../../../shared/cocreation/votes';
 import type { RoleId } from '../../../shared/roles';
 
@@ -21,18 +22,21 @@ export function useCocreationState(doc: Y.Doc): { round: RoundState | null; sett
   return state;
 }
 
-/** Edits per role from the document's own history, recomputed at most once a second. */
-export function useEditsByRole(doc: Y.Doc): Partial<Record<RoleId, number>> {
-  const [edits, setEdits] = useState(() => editsByRole(doc));
+/**
+ * Card edit sessions per role from the document's own history, recomputed at most
+ * once a second (it reads every struct, and typing makes many updates a second).
+ */
+export function useEditSessionsByRole(doc: Y.Doc): Partial<Record<RoleId, number>> {
+  const [edits, setEdits] = useState(() => editSessionsByRole(doc));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = () => {
       timer ??= setTimeout(() => {
         timer = null;
-        setEdits(editsByRole(doc));
+        setEdits(editSessionsByRole(doc));
       }, 1000);
     };
-    setEdits(editsByRole(doc));
+    setEdits(editSessionsByRole(doc));
     doc.on('update', onUpdate);
     return () => {
       doc.off('update', onUpdate);
@@ -40,4 +44,17 @@ export function useEditsByRole(doc: Y.Doc): Partial<Record<RoleId, number>> {
     };
   }, [doc]);
   return edits;
+}
+
+/** Every value rating in the document (the equal-voice meter counts them per role), live. */
+export function useRatings(doc: Y.Doc): ValueRating[] {
+  const [ratings, setRatings] = useState(() => readRatings(doc));
+  useEffect(() => {
+    const m = valueMap(doc);
+    const update = () => setRatings(readRatings(doc));
+    update();
+    m.observe(update);
+    return () => m.unobserve(update);
+  }, [doc]);
+  return ratings;
 }

@@ -1,16 +1,16 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { useUi } from '../state/ui';
-import { STRINGS, type StringKey } from './strings';
+import type { StringKey } from './strings';
+import { translate, translatePlural, type PluralKey, type Vars } from './translate';
 
-/** Translate with optional {placeholders}. */
-export function useT(): (key: StringKey, vars?: Record<string, string>) => string {
+/** Translate a text with optional {placeholders}; `t.plural` picks the form that fits a count. */
+export interface T {
+  (key: StringKey, vars?: Vars): string;
+  /** `t.plural('voteDotsN', 1)` → "1 prik"; `t.plural('voteDotsN', 3)` → "3 prikker" ({n} is filled in). */
+  plural(key: PluralKey, n: number, vars?: Vars): string;
+}
+
+export function useT(): T {
   const lang = useUi((s) => s.lang);
-  return useCallback(
-    (key, vars) => {
-      let text: string = STRINGS[lang][key];
-      if (vars) for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, v);
-      return text;
-    },
-    [lang],
-  );
+  return useMemo(() => Object.assign((key: StringKey, vars?: Vars) => translate(lang, key, vars), { plural: (key: PluralKey, n: number, vars?: Vars) => translatePlural(lang, key, n, vars) }), [lang]);
 }

@@ -73,11 +73,13 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
     if (d && !d.open) d.showModal();
   }, []);
 
-  // Automatic snapshots are named by the server in English; show them in the person's language.
+  // Automatic snapshots are named by the server in English; show them in the person's language
+  // (with the language's own quotes around a restored snapshot's name: »…« in Danish).
   const displayName = (s: SnapshotMeta) => {
     if (s.kind === 'manual') return s.name;
     const restoredName = /“(.*)”/.exec(s.name)?.[1];
-    return restoredName ? `${t(`kind_${s.kind}` as StringKey)}: “${restoredName}”` : t(`kind_${s.kind}` as StringKey);
+    const quoted = (name: string) => (lang === 'da' ? `»${name}«` : `“${name}”`);
+    return restoredName ? `${t(`kind_${s.kind}` as StringKey)}: ${quoted(restoredName)}` : t(`kind_${s.kind}` as StringKey);
   };
 
   const fail = useCallback((err: unknown) => setMessage(t('failed', { reason: (err as Error).message })), [t]);
@@ -169,7 +171,8 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
     setBusy(true);
     try {
       const stem = (title || 'samskab').replace(/[^\p{L}\p{N} -]/gu, '').trim().replace(/\s+/g, '-') || 'samskab';
-      const name = snapshot ? `${stem}-${snapshot.name.replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-')}` : stem;
+      // The file is named like the list shows the snapshot (an automatic one in the person's language).
+      const name = snapshot ? `${stem}-${displayName(snapshot).replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-')}` : stem;
       if (format === 'png') {
         const svg = await fetchExport(boardId, snapshot?.id ?? null, 'svg', lang, params, frameId);
         download(await svgToPng(svg), `${name}.png`);
@@ -273,7 +276,7 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
                     </button>
                   )}
                   <label className="visually-hidden" htmlFor={`export-${s.id}`}>
-                    {t('exportSnapshot')} {s.name}
+                    {t('exportSnapshot')} {displayName(s)}
                   </label>
                   <select
                     id={`export-${s.id}`}

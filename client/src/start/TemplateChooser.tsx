@@ -38,7 +38,7 @@ export function TemplateChooser({ value, onChange }: { value: TemplateId; onChan
                 {tpl.description[lang]}
               </span>
               <span id={`${base}-meta`} className="template-meta">
-                {tpl.phases > 0 ? t('templatesPhases', { count: String(tpl.phases) }) : t('templatesNoPhases')}
+                {tpl.phases > 0 ? t.plural('templatesPhases', tpl.phases) : t('templatesNoPhases')}
               </span>
             </label>
           );

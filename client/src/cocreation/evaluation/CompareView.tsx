@@ -30,7 +30,7 @@ export function CompareView({ state, comparison }: Props) {
           ) : (
             <>
               <p className="eval-cmp-summary" data-met={c.met} data-total={c.total}>
-                <strong>{t('goalsSummaryAgreed', { met: String(c.met), total: String(c.total) })}</strong>
+                <strong>{t.plural('goalsSummaryAgreed', c.total, { met: String(c.met) })}</strong>
               </p>
               <ul className="eval-cmp-goals">
                 {comparison.goals.map((g) => (
@@ -56,7 +56,7 @@ export function CompareView({ state, comparison }: Props) {
                     {i.text || '—'} {i.deleted && <span className="muted small">{t('evalDeletedIdea')}</span>}
                   </span>
                   <span className="small">
-                    <strong>{t('evalDots', { n: String(i.dots) })}</strong>
+                    <strong>{t.plural('evalDots', i.dots)}</strong>
                     {i.broad && ' ★'}
                   </span>
                   {!comparison.decided.withheld && (
@@ -129,10 +129,11 @@ export function CompareView({ state, comparison }: Props) {
           <h3 id="eval-cmp-stories">{t('evalCompareStories')}</h3>
           <ul className="eval-cmp-stories">
             {state.sessions.map((s) => {
-              const n = Object.fromEntries(STORY_KINDS.map((k) => [k, String(state.stories.filter((x) => x.session === s.id && x.kind === k).length)]));
+              const n = (k: (typeof STORY_KINDS)[number]) => state.stories.filter((x) => x.session === s.id && x.kind === k).length;
               return (
                 <li key={s.id}>
-                  <strong>{s.label}</strong>: {t('evalStoryCounts', { good: n.good ?? '0', bad: n.bad ?? '0', learning: n.learning ?? '0' })}
+                  <strong>{s.label}</strong>:{' '}
+                  {t('evalStoryCounts', { good: t.plural('evalStoryGood', n('good')), bad: t.plural('evalStoryBad', n('bad')), learning: t.plural('evalStoryLearning', n('learning')) })}
                 </li>
               );
             })}

@@ -25,11 +25,11 @@ export function RevisitView({ doc, state, editor, anonymous, onError }: Props) {
     <div className="goals-revisit">
       <p className="muted">{t('goalsRevisitIntro')}</p>
       <div className="goals-summary" role="status" data-met={a.met} data-total={a.total}>
-        <strong>{t('goalsSummaryAgreed', { met: String(a.met), total: String(a.total) })}</strong>
+        <strong>{t.plural('goalsSummaryAgreed', a.total, { met: String(a.met) })}</strong>
         <span className="small">
           {t('goalsSummaryDetail', { partly: String(a.partly), notMet: String(a.notMet), changed: String(a.changed), open: String(a.total - a.revisited) })}
         </span>
-        {sum.personal.total > 0 && <span className="small">{t('goalsSummaryPersonal', { done: String(sum.personal.revisited), total: String(sum.personal.total) })}</span>}
+        {sum.personal.total > 0 && <span className="small">{t.plural('goalsSummaryPersonal', sum.personal.total, { done: String(sum.personal.revisited) })}</span>}
       </div>
       {state.agreed.length === 0 && people.length === 0 && <p className="co-empty">{t('goalsNothingToRevisit')}</p>}
       {state.agreed.length > 0 && (

@@ -134,7 +134,7 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
           <span aria-hidden="true">
             {doneHere.length}/{present.length}
           </span>
-          <span className="visually-hidden">, {t('phasesDoneCount', { n: String(doneHere.length), m: String(present.length) })}</span>
+          <span className="visually-hidden">, {t.plural('phasesDoneCount', doneHere.length, { m: String(present.length) })}</span>
         </span>
         {doneHere.length > 0 && (
           <span className="ph-swatches" aria-hidden="true">

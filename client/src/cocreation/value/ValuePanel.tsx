@@ -189,7 +189,7 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
                 <>
                   <p className="value-summary">
                     {ratingsText(t, v.raters)}
-                    {!v.withheld && ` ${roleCount(v) === 1 ? t('valueRolesOne') : t('valueRolesN', { n: String(roleCount(v)) })}`}
+                    {!v.withheld && ` ${t.plural('valueRolesN', roleCount(v))}`}
                     {v.broad && (
                       <span className="value-broad" title={t('valueBroadHelp')}>
                         ★ {t('valueBroad')}

@@ -2,8 +2,7 @@ import { formatScore, VALUE_LEVELS, type IdeaValue, type RoleValue, type ValueLe
 import { groupLabel, MERGED } from '../../../../shared/cocreation/smallRoles';
 import { roleLabel } from '../../../../shared/roles';
 import type { StringKey } from '../../i18n/strings';
-
-type T = (key: StringKey, vars?: Record<string, string>) => string;
+import type { T } from '../../i18n/useT';
 
 export const LEVEL_KEYS: Record<ValueLevel, { name: StringKey; abbr: StringKey; help: StringKey }> = {
   personal: { name: 'valuePersonal', abbr: 'valueAbbrPersonal', help: 'valuePersonalHelp' },
@@ -11,7 +10,7 @@ export const LEVEL_KEYS: Record<ValueLevel, { name: StringKey; abbr: StringKey; 
   societal: { name: 'valueSocietal', abbr: 'valueAbbrSocietal', help: 'valueSocietalHelp' },
 };
 
-export const ratingsText = (t: T, n: number) => (n === 1 ? t('valueRatingsOne') : t('valueRatingsN', { n: String(n) }));
+export const ratingsText = (t: T, n: number) => t.plural('valueRatingsN', n);
 
 /** "Borger: personlig 4,5 · kollektiv 3 · samfund 5 (2 vurderinger)" — the text alternative of one heatmap row (a role or "Andre roller"). */
 export function roleRowText(t: T, lang: 'da' | 'en', r: RoleValue): string {
