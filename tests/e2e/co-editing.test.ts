@@ -64,7 +64,8 @@ describe('two people co-edit a board in Chromium', () => {
     await bo.page.getByRole('button', { name: 'Idea' }).click();
     await typeInEditor(bo.page, 'Ungeråd med egen pulje');
     await ann.page.locator('.card[data-kind="idea"]', { hasText: 'Ungeråd med egen pulje' }).waitFor();
-    await ann.page.locator('.link-addresses').waitFor();
+    // Attached, not visible: a short connector between neighbouring cards can be a zero-height box.
+    await ann.page.locator('.link-addresses').waitFor({ state: 'attached' });
 
     // Everything is saved before the reload.
     await ann.page.locator('.status[data-state="saved"]').waitFor();

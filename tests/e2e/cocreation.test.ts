@@ -78,7 +78,9 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     await ann.page.keyboard.press('Escape');
     // Ann adds a few words to someone else's card: one edit session for the meter, not one per keystroke
     // (writing her own new card above was the card itself, not an edit).
-    await ann.page.locator('.card-problem', { hasText: 'Unge dropper ud af ungdomsuddannelserne' }).dblclick();
+    // By keyboard (focus, Enter): after the lens placed her perspective, the problem sits partly under the toolbar.
+    await ann.page.locator('.card-problem', { hasText: 'Unge dropper ud af ungdomsuddannelserne' }).focus();
+    await ann.page.keyboard.press('Enter');
     await typeInEditor(ann.page, ' – især drenge');
     await ann.page.keyboard.press('Escape');
     await meter.locator('li[data-voice-role="citizen"] .voice-detail', { hasText: /^2 kort · 1 redigering$/ }).waitFor();

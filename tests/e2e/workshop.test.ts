@@ -493,8 +493,8 @@ describe('a whole youth-policy workshop in Chromium: five editors (one on a phon
     // The minutes say which idea builds on which: the newer one on the older one.
     const line = (text: string) => minutes.split('\n').find((l) => l.includes(`**${text}**`)) ?? '';
     expect(line(ideaText.rooms)).toContain(`— Aisha (Frivillig forening)`);
-    expect(line(ideaText.rooms)).toContain(`bygger på: “${ideaText.council}”`);
-    expect(line(ideaText.counts)).toContain(`bygger på: “${ideaText.app}”`);
+    expect(line(ideaText.rooms)).toContain(`bygger på: »${ideaText.council}«`);
+    expect(line(ideaText.counts)).toContain(`bygger på: »${ideaText.app}«`);
     expect(line(ideaText.council)).not.toContain('bygger på:');
     expect(line(ideaText.app)).toContain('— Noah (Borger)');
     expect(exported.links).toContainEqual(expect.objectContaining({ kind: 'builds-on', from: ideas.rooms, to: ideas.council }));

@@ -45,6 +45,8 @@ export class BoardConnection {
   private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
+  /** The socket was closed because the browser went offline; reopen it when it is back. */
+  private pausedForNetwork = false;
   private readonly local: LocalCopy | null;
 
   constructor(
@@ -107,7 +109,24 @@ export class BoardConnection {
     this.update();
   };
 
-  private onNetworkChange = () => this.update();
+  /**
+   * The browser says the network is gone: close the socket ourselves. A socket
+   * can stay half-open for minutes after the network drops, swallowing edits
+   * that then only go out on the next sync; closed, the edits wait in the
+   * document (and the browser's copy) and go out once the network is back.
+   */
+  private onNetworkChange = () => {
+    if (navigator.onLine === false) {
+      if (this.provider.shouldConnect) {
+        this.pausedForNetwork = true;
+        this.provider.disconnect();
+      }
+    } else if (this.pausedForNetwork) {
+      this.pausedForNetwork = false;
+      this.provider.connect();
+    }
+    this.update();
+  };
 
   private scheduleSavedCheck(): void {
     if (this.checkTimer) return;
