@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { listItems } from '../../shared/model/board';
 import { readPlainText } from '../../shared/model/richtext';
 import { createBoardWithLinks, editorKeyOf, person, typeInEditor, useApp, writeBoard } from './browser';
@@ -9,6 +11,32 @@ import { createBoardWithLinks, editorKeyOf, person, typeInEditor, useApp, writeB
  * everyone. Before the browser kept a copy of the board, the text lived only
  * in the closed tab's memory and was gone.
  */
+/** The texts in this browser's copy of the board (its IndexedDB updates, decoded here). */
+async function localTexts(page: Page): Promise<string[]> {
+  const updates = await page.evaluate(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('samskab-board-'));
+    if (!name) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('updates')) return [];
+      return await new Promise<number[][]>((resolve, reject) => {
+        const req = db.transaction('updates').objectStore('updates').getAll();
+        req.onsuccess = () => resolve((req.result as Uint8Array[]).map((u) => Array.from(u)));
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, Uint8Array.from(u));
+  return listItems(doc).items.map((i) => readPlainText(i.body));
+}
+
 describe('offline edits survive a closed tab', () => {
   const app = useApp();
 
@@ -31,14 +59,10 @@ describe('offline edits survive a closed tab', () => {
     await typeInEditor(ann.page, 'Skrevet uden net');
     await ann.page.keyboard.press('Escape');
     await ann.page.locator('.status[data-state="offline"]').waitFor();
-    // The browser's copy is written asynchronously (IndexedDB); give it the moment a person would take.
-    await ann.page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.databases ? indexedDB.databases() : Promise.resolve([]);
-          void req.then((dbs) => resolve(dbs.some((d) => d.name?.startsWith('samskab-board-'))));
-        }),
-    );
+    // The browser's copy is written asynchronously (IndexedDB): wait until it holds the whole text, as
+    // a person closing the tab a moment later would give it. (Checking only that the database exists let
+    // the close abort the last keystroke's write.)
+    await expect.poll(() => localTexts(ann.page), { timeout: 10_000 }).toContain('Skrevet uden net');
     // Closing the tab now: the browser warns (unsaved), the person closes anyway.
     await ann.page.close({ runBeforeUnload: false });
     // Nothing reached the server or Bo.
