@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { accessOptionsFromEnv, type AccessOptions } from './access/options';
+import { accessOptionsFromEnv, type AccessOptions } from './accessOptions';
 
 export interface ServerConfig extends LimitsConfig {
   port: number;

@@ -1,12 +1,13 @@
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
-import { DEFAULT_ACCESS_OPTIONS } from './options';
+import { DEFAULT_ACCESS_OPTIONS } from '../accessOptions';
 import { AccessService } from './service';
 import { PostgresAccessStore } from './postgres';
 import { SqliteAccessStore } from './sqlite';
 
 export { handleAccessApi } from './http';
 export { setSecurityHeaders } from './headers';
+export { admitUpgrade } from './upgrade';
 export { AccessService } from './service';
 
 /**

@@ -2,7 +2,7 @@ import { AccessCloseCode, AccessCloseReason } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { PasscodeLimiter } from './ratelimit';
 import { hashPasscode, newToken, secretEquals, sha256Hex, verifyPasscode } from './secrets';
-import type { AccessOptions } from './options';
+import type { AccessOptions } from '../accessOptions';
 import type { AccessRecord, AccessStore, DenyReason, Mode } from './types';
 
 export interface Credentials {

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM } from '../../shared/protocol';
+import type { Grant } from '../sync/admission';
 import type { AccessService } from './service';
-import type { DenyReason, Mode } from './types';
+import type { DenyReason } from './types';
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests' };
 
@@ -38,14 +39,6 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
   }
   if (allowed.length > 0) return allowed.includes(parsed.origin);
   return parsed.host === (req.headers.host ?? '').toLowerCase();
-}
-
-export interface Grant {
-  mode: Mode;
-  /** Registers the open websocket so a rotation can close it; returns the unregister function. */
-  register(close: (code: number, reason: string) => void): () => void;
-  /** Whether an observer's presence is relayed (read at each awareness message). */
-  observerCursors(): boolean;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { CloseCode } from '../../shared/protocol';
+import { BoardRefusedError } from '../sync/admission';
 
 /**
  * A deleted board must not come back when a tab that still has it open
@@ -9,9 +11,10 @@ export function erasureMark(boardId: string): string {
   return createHash('sha256').update(`samskab-erased:${boardId}`).digest('hex');
 }
 
-export class BoardErasedError extends Error {
+/** Refuses a deleted board with the close code that tells the client it is gone for good. */
+export class BoardErasedError extends BoardRefusedError {
   override name = 'BoardErasedError';
   constructor(boardId: string) {
-    super(`board ${boardId.slice(0, 4)}… was deleted`);
+    super(`board ${boardId.slice(0, 4)}… was deleted`, CloseCode.BoardDeleted);
   }
 }

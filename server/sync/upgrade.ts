@@ -3,15 +3,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidBoardId } from '../../shared/ids';
 import { CloseCode, CloseReason, SYNC_PATH_PREFIX, type CloseCodeValue } from '../../shared/protocol';
-import { admitUpgrade, type Grant } from '../access/upgrade';
-import type { AccessService } from '../access/service';
 import type { LimitsConfig } from '../config';
 import { clientIp } from '../limits/clientIp';
 import { KeyedCounter } from '../limits/counter';
 import { createRateGuard } from '../limits/rate';
-import { BoardErasedError } from '../snapshots/erased';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
+import { BoardRefusedError, type Admit, type Grant } from './admission';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
 
@@ -40,8 +38,8 @@ export function createSyncEndpoint(
   rooms: Rooms,
   log: Logger,
   opts: { maxMessageBytes: number; pingIntervalMs: number } & Partial<LimitsConfig>,
-  /** Access rules checked before every upgrade (docs/access.md); none: every board is open. */
-  access?: AccessService,
+  /** Checked before every upgrade (access rules, docs/access.md); none: every board is open. */
+  admit?: Admit,
   metrics?: Metrics,
 ): SyncEndpoint {
   const perBoard = new KeyedCounter();
@@ -164,8 +162,8 @@ export function createSyncEndpoint(
         plog.debug('peer joined');
       },
       (err: Error) => {
-        if (err instanceof BoardErasedError) {
-          ws.close(CloseCode.BoardDeleted, CloseReason[CloseCode.BoardDeleted]);
+        if (err instanceof BoardRefusedError) {
+          ws.close(err.closeCode, CloseReason[err.closeCode]);
           return;
         }
         plog.error({ err: err.message }, 'board could not be loaded');
@@ -246,12 +244,12 @@ export function createSyncEndpoint(
       }
       socket.on('error', () => undefined);
       const ip = clientIp(req, opts.trustProxy ?? false);
-      if (!access) {
+      if (!admit) {
         wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, undefined, ip));
         return;
       }
       // Origin, link secret, passcode and rate limit, before the upgrade (refusals are HTTP 401/403/429).
-      void admitUpgrade(access, req, socket, boardId, ip).then((grant) => {
+      void admit(req, socket, boardId, ip).then((grant) => {
         if (grant === null || socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId, grant, ip));
       });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { accessOptionsFromEnv } from '../../server/access/options';
+import { accessOptionsFromEnv } from '../../server/accessOptions';
 import { PasscodeLimiter } from '../../server/access/ratelimit';
 import { hashPasscode, newToken, secretEquals, verifyPasscode } from '../../server/access/secrets';
 import { originAllowed } from '../../server/access/upgrade';

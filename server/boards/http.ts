@@ -5,8 +5,8 @@ import { MAX_TITLE_LENGTH } from '../../shared/model/schema';
 import { buildFromTemplate, isTemplateId, TEMPLATE_IDS, type TemplateId } from '../../shared/templates';
 import type { BoardStore } from '../storage/types';
 import { linksOf, type AccessService } from '../access/service';
-import { HttpError, readJson } from './body';
-import { sendJson } from './respond';
+import { HttpError, readJson } from '../http/body';
+import { sendJson } from '../http/respond';
 
 interface CreateBoardRequest {
   title: string;

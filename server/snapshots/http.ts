@@ -9,9 +9,9 @@ import { getItem, itemsInFrame, readMeta } from '../../shared/model/board';
 import { isDamaged } from '../../shared/model/validate';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import { linksOf, type AccessService } from '../access/service';
-import { MAX_SNAPSHOT_NAME, type Outcomes } from '../snapshots/service';
-import { HttpError, readJson } from './body';
-import { sendJson } from './respond';
+import { MAX_SNAPSHOT_NAME, type Outcomes } from './service';
+import { HttpError, readJson } from '../http/body';
+import { sendJson } from '../http/respond';
 
 export interface OutcomesDeps {
   outcomes: Outcomes;

@@ -4,9 +4,9 @@ import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
 import { isRoleId } from '../../shared/roles';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import type { AccessService } from '../access/service';
-import { Cocreation, CocreationError } from '../cocreation/service';
-import { HttpError, readJson } from './body';
-import { sendJson } from './respond';
+import { Cocreation, CocreationError } from './service';
+import { HttpError, readJson } from '../http/body';
+import { sendJson } from '../http/respond';
 
 /** Header that carries a voter's id (a per-device secret; never in a URL, so never in a proxy log). */
 export const VOTER_HEADER = 'x-samskab-voter';
