@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { BoardPage } from './board/BoardPage';
+import { BoardPage } from './pages/BoardPage';
 import { usePathname } from './router';
 import { useUi } from './state/ui';
 

@@ -38,7 +38,7 @@ describe('GET /api/time', () => {
 
 const person = (n: number, role: RoleId): Person => ({ key: `person-key-${String(n).padStart(8, '0')}`, role, name: `P${n}`, roleText: '' });
 
-/** A client whose presence says who it is, as the browser's does (client/src/board/BoardPage.tsx). */
+/** A client whose presence says who it is, as the browser's does (client/src/pages/BoardPage.tsx). */
 function join(c: TestClient, p: Person, editor = true) {
   c.provider.awareness.setLocalStateField('user', { name: p.name, role: p.role, roleText: '', color: '#fff', person: p.key, editor });
 }

@@ -4,7 +4,7 @@ import type { BoardItem } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { RichTextPreview } from './RichTextPreview';
-import { TriadHeatmap } from '../cocreation/value/TriadHeatmap';
+import { useBoardSlots } from './slots';
 
 export interface CardActions {
   /** Press on a card: select it (shift toggles) and start dragging the selection. */
@@ -43,6 +43,7 @@ interface Props {
 
 export const Card = memo(function Card({ item, selected, single, editing, editors, problemTitle, actions, editor }: Props) {
   const t = useT();
+  const { CardDecoration } = useBoardSlots();
   const lang = useUi((s) => s.lang);
   const role = roleInfo(item.role);
   const kindLabel = t(`kind_${item.kind}`);
@@ -101,7 +102,7 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
         </div>
       )}
       <div className="card-body">{editing ? editor : <RichTextPreview fragment={item.body} placeholder={t('emptyCard')} />}</div>
-      {item.kind === 'idea' && <TriadHeatmap item={item} active={selected && single && !editing} />}
+      <CardDecoration item={item} active={selected && single && !editing} />
       {editors.length > 0 && (
         <div className="card-editors" aria-live="polite">
           ✎ {editors.join(', ')} {t('editing')}

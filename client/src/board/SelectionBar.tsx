@@ -6,7 +6,7 @@ import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { COLOR_VALUES } from './Card';
-import { useCommentsUi } from '../cocreation/comments/useComments';
+import { useBoardSlots } from './slots';
 import { canvasCommands } from './keys';
 import { LOCAL_ORIGIN } from './origin';
 import type { ItemView } from './useBoardData';
@@ -26,6 +26,7 @@ export function SelectionBar({
   links: BoardLink[];
 }) {
   const t = useT();
+  const { SelectionActions } = useBoardSlots();
   const selection = useUi((s) => s.selection);
   const buildOnFrom = useUi((s) => s.buildOnFrom);
   const primaryId = useUi((s) => s.selectedId);
@@ -170,11 +171,7 @@ export function SelectionBar({
           ↗ {t('buildOn')}
         </button>
       )}
-      {sel.length === 1 && (
-        <button type="button" onClick={() => useCommentsUi.getState().open((sel[0] as BoardItem).id)}>
-          {t('commentsButton')}
-        </button>
-      )}
+      {sel.length === 1 && <SelectionActions item={sel[0] as BoardItem} />}
       <button type="button" onClick={() => cmd.duplicate()} title="Ctrl+D">
         {t('duplicate')}
       </button>

@@ -1,7 +1,7 @@
 import type { RoleId } from '../../../shared/roles';
 import { deviceKey } from './deviceKey';
 import type { RoundState } from '../../../shared/cocreation/votes';
-import { ApiError, credentialHeaders } from '../outcomes/api';
+import { ApiError, credentialHeaders } from '../http/credentials';
 
 /**
  * This device's voter id for a board: random, kept in localStorage, so a

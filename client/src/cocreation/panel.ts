@@ -12,7 +12,7 @@ export interface CoPanelProps {
   users: PresenceUser[];
   /** Null for observers who have not joined. */
   identity: Identity | null;
-  /** Access credentials for HTTP calls (credentialHeaders in outcomes/api). */
+  /** Access credentials for HTTP calls (credentialHeaders in http/credentials). */
   params: Record<string, string> | undefined;
   canEdit: boolean;
   /** Names are hidden on this board (or in the open vote round): show roles only. */

@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { projectReport, type BoardReport, type ReportIdea } from '../../../shared/export/projection';
 import { itemsMap } from '../../../shared/model/board';
-import { useComments, useCommentsUi } from '../cocreation/comments/useComments';
+import { useBoardSlots } from '../board/slots';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
@@ -61,15 +61,8 @@ export function OutlineView({
     for (const x of [...report.looseIdeas, ...report.loosePerspectives]) ids.add(x.id);
     return ids;
   }, [report]);
-  const comments = useComments(doc, liveIds);
-  const discussion = (id: string) => {
-    const n = comments.get(id)?.length ?? 0;
-    return n === 0 ? null : (
-      <button type="button" className="link-button no-print" onClick={() => useCommentsUi.getState().open(id)}>
-        {t('commentsButtonN', { n: String(n) })}
-      </button>
-    );
-  };
+  const { useItemNotes } = useBoardSlots();
+  const discussion = useItemNotes(doc, liveIds);
 
   const text = (id: string, value: string, label: string) => {
     const item = itemsMap(doc).get(id);

@@ -1,4 +1,4 @@
-import { ACCESS_KEY_HEADER, ACCESS_KEY_PARAM, ACCESS_PASSCODE_HEADER, ACCESS_PASSCODE_PARAM } from '../../../shared/protocol';
+import { ApiError, credentialHeaders } from '../http/credentials';
 
 /** The snapshot metadata the server lists (docs/api.md). */
 export interface SnapshotMeta {
@@ -13,17 +13,6 @@ export interface SnapshotMeta {
 
 export type ExportFormat = 'md' | 'json' | 'csv' | 'svg';
 
-/** Board API calls carry the same credentials the websocket uses, as headers. */
-export function credentialHeaders(params: Record<string, string> | undefined): Record<string, string> {
-  const h: Record<string, string> = {};
-  const key = params?.[ACCESS_KEY_PARAM];
-  const passcode = params?.[ACCESS_PASSCODE_PARAM];
-  if (key) h[ACCESS_KEY_HEADER] = key;
-  if (passcode) h[ACCESS_PASSCODE_HEADER] = encodeURIComponent(passcode);
-  return h;
-}
-
-export class ApiError extends Error {}
 
 async function call(url: string, init: RequestInit & { params?: Record<string, string> | undefined; json?: unknown }): Promise<Response> {
   const headers: Record<string, string> = credentialHeaders(init.params);
