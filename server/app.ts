@@ -53,27 +53,30 @@ export async function startServer(
   const boardStore = backend.store;
   const boardBus = backend.bus;
   const metrics = new Metrics();
-  const rooms = new Rooms(
+  const access = createAccessService(config, log);
+  // The rooms' hooks call features made below (they need the rooms); no board loads before they exist.
+  const rooms: Rooms = new Rooms(
     boardStore,
     log,
     { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold, limits: config, metrics },
     boardBus,
+    {
+      beforeLoad: (boardId): Promise<void> => outcomes.refuseErased(boardId),
+      lastLeave: (room): void => outcomes.sessionEnded(room),
+      control: (boardId, payload) => {
+        try {
+          const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
+          if (event === 'rotated') access.rotatedElsewhere(boardId);
+        } catch {
+          log.warn({ board: boardId }, 'unreadable control event on the bus');
+        }
+      },
+    },
   );
-  const access = createAccessService(config, log);
-  if (boardBus) {
-    // A rotation on one instance disconnects the old links' holders on every instance.
-    access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
-    rooms.onControl = (boardId, payload) => {
-      try {
-        const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
-        if (event === 'rotated') access.rotatedElsewhere(boardId);
-      } catch {
-        log.warn({ board: boardId }, 'unreadable control event on the bus');
-      }
-    };
-  }
+  // A rotation on one instance disconnects the old links' holders on every instance.
+  if (boardBus) access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
   const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
-  const outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
+  const outcomes: Outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
   // Ballots follow the board store: PostgreSQL in scale-out mode, so every instance counts the same votes.
   const ballotStore = config.databaseUrl && !store ? new PostgresBallotStore(config.databaseUrl) : new SqliteBallotStore(config.dataDir);
   const cocreation = new Cocreation(rooms, boardStore, ballotStore, log);

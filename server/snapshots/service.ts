@@ -42,12 +42,18 @@ export class Outcomes {
     private readonly log: Logger,
     hourlyCheckMs = 5 * 60 * 1000,
   ) {
-    rooms.guard = async (boardId) => {
-      if (await snapshots.isErased(erasureMark(boardId))) throw new BoardErasedError(boardId);
-    };
-    rooms.onLastLeave = (room) => void this.auto(room, 'session-end');
     this.timer = setInterval(() => void this.hourly(), hourlyCheckMs);
     this.timer.unref();
+  }
+
+  /** Rooms hook (before load): a deleted board is refused, never loaded again. */
+  async refuseErased(boardId: string): Promise<void> {
+    if (await this.snapshots.isErased(erasureMark(boardId))) throw new BoardErasedError(boardId);
+  }
+
+  /** Rooms hook (last leave): the end of a session is snapshotted. */
+  sessionEnded(room: Room): void {
+    void this.auto(room, 'session-end');
   }
 
   /** Runs `fn` with the board's current, fully stored document. */

@@ -11,6 +11,19 @@ interface Entry {
   unloading: Promise<void> | null;
 }
 
+/**
+ * What features do at a room's moments, given when Rooms is built (the way
+ * Hocuspocus takes its hooks), so no feature reaches in and sets a field.
+ */
+export interface RoomHooks {
+  /** Before a board is loaded; throws (a BoardRefusedError, e.g. a deleted board) to refuse it. */
+  beforeLoad?(boardId: string): Promise<void>;
+  /** The last participant has left a board (end of a session). */
+  lastLeave?(room: Room): void;
+  /** Scale-out: a control event about a board from another instance. */
+  control?(boardId: string, payload: Uint8Array): void;
+}
+
 /** Loads rooms on demand and unloads them after they have been idle a while. */
 export class Rooms {
   private readonly entries = new Map<string, Entry>();
@@ -20,6 +33,7 @@ export class Rooms {
     private readonly log: Logger,
     private readonly opts: { idleMs: number; compactThreshold: number; limits?: RoomLimits; metrics?: Metrics },
     private readonly bus: BoardBus | null = null,
+    private readonly hooks: RoomHooks = {},
   ) {
     // After a bus outage every loaded board catches up from storage.
     bus?.onRecovered(() => {
@@ -34,13 +48,6 @@ export class Rooms {
   get loadedCount(): number {
     return this.entries.size;
   }
-
-  /** Checked before a board is loaded; throws (e.g. BoardErasedError) to refuse it. */
-  guard: ((boardId: string) => Promise<void>) | null = null;
-  /** Scale-out: a control event about a board from another instance. */
-  onControl: ((boardId: string, payload: Uint8Array) => void) | null = null;
-  /** Called when the last participant has left a board (end of a session). */
-  onLastLeave: ((room: Room) => void) | null = null;
 
   /** Rooms currently in memory and not unloading. */
   async loadedRooms(): Promise<Room[]> {
@@ -70,12 +77,12 @@ export class Rooms {
       }
       return entry.room;
     }
-    if (this.guard) await this.guard(boardId);
+    if (this.hooks.beforeLoad) await this.hooks.beforeLoad(boardId);
     if (this.entries.has(boardId)) return this.acquire(boardId);
     const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold, this.opts.limits, this.opts.metrics);
     if (this.bus) {
       room.attachBus(this.bus);
-      room.onControl = (payload) => this.onControl?.(boardId, payload);
+      room.onControl = (payload) => this.hooks.control?.(boardId, payload);
     }
     const loading = room.load().then(() => room);
     const entry: Entry = { room: loading, idleTimer: null, unloading: null };
@@ -93,7 +100,7 @@ export class Rooms {
     if (room.peers.size > 0) return;
     const entry = this.entries.get(room.boardId);
     if (!entry || entry.unloading || entry.idleTimer) return;
-    this.onLastLeave?.(room);
+    this.hooks.lastLeave?.(room);
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
       if (room.peers.size === 0) void this.unload(room.boardId);
