@@ -23,7 +23,7 @@ const sharedIsPure = {
 // logging, metrics) never imports a feature (access, snapshots, cocreation, boards); features plug
 // in through hooks and callbacks they are given (see server/sync/admission.ts). Regex, so
 // `../../shared/access` (shared code) is not mistaken for the access feature.
-const SERVER_FEATURES = '(access|snapshots|cocreation|boards)';
+const SERVER_FEATURES = '(access|snapshots|votes|boards)';
 const serverCoreImportsNoFeature = {
   patterns: [
     {

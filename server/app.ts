@@ -13,13 +13,13 @@ import { clientIp } from './limits/clientIp';
 import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
-import { handleOutcomesApi } from './snapshots/http';
-import { handleCocreationApi } from './cocreation/http';
-import { Cocreation } from './cocreation/service';
-import { PostgresBallotStore } from './cocreation/postgres-store';
-import { SqliteBallotStore } from './cocreation/sqlite-store';
+import { handleSnapshotsApi } from './snapshots/http';
+import { handleVotesApi } from './votes/http';
+import { VoteRounds } from './votes/service';
+import { PostgresBallotStore } from './votes/postgres-store';
+import { SqliteBallotStore } from './votes/sqlite-store';
 import { PostgresSnapshotStore } from './snapshots/postgres';
-import { Outcomes } from './snapshots/service';
+import { Snapshots } from './snapshots/service';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
 import type { BoardBus } from './scale/bus';
 import { createBackend } from './scale/backend';
@@ -61,8 +61,8 @@ export async function startServer(
     { idleMs: config.roomIdleMs, compactThreshold: config.compactThreshold, limits: config, metrics },
     boardBus,
     {
-      beforeLoad: (boardId): Promise<void> => outcomes.refuseErased(boardId),
-      lastLeave: (room): void => outcomes.sessionEnded(room),
+      beforeLoad: (boardId): Promise<void> => snapshots.refuseErased(boardId),
+      lastLeave: (room): void => snapshots.sessionEnded(room),
       control: (boardId, payload) => {
         try {
           const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
@@ -76,11 +76,11 @@ export async function startServer(
   // A rotation on one instance disconnects the old links' holders on every instance.
   if (boardBus) access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
   const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
-  const outcomes: Outcomes = new Outcomes(rooms, boardStore, snapshotStore, log);
+  const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log);
   // Ballots follow the board store: PostgreSQL in scale-out mode, so every instance counts the same votes.
   const ballotStore = config.databaseUrl && !store ? new PostgresBallotStore(config.databaseUrl) : new SqliteBallotStore(config.dataDir);
-  const cocreation = new Cocreation(rooms, boardStore, ballotStore, log);
-  outcomes.onErased = (boardId) => cocreation.erase(boardId);
+  const votes = new VoteRounds(rooms, boardStore, ballotStore, log);
+  snapshots.onErased = (boardId) => votes.erase(boardId);
   const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
@@ -142,11 +142,11 @@ export async function startServer(
       }
       if (
         url.pathname.startsWith('/api/boards/') &&
-        (await handleOutcomesApi(req, res, url, { outcomes, access, ip: clientIp(req, config.trustProxy), maxImportBytes: MAX_IMPORT_BYTES }))
+        (await handleSnapshotsApi(req, res, url, { snapshots, access, ip: clientIp(req, config.trustProxy), maxImportBytes: MAX_IMPORT_BYTES }))
       ) {
         return;
       }
-      if (url.pathname.startsWith('/api/boards/') && (await handleCocreationApi(req, res, url, { service: cocreation, access, ip: clientIp(req, config.trustProxy) }))) return;
+      if (url.pathname.startsWith('/api/boards/') && (await handleVotesApi(req, res, url, { service: votes, access, ip: clientIp(req, config.trustProxy) }))) return;
       if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
@@ -190,8 +190,8 @@ export async function startServer(
       await rooms.closeAll(CloseCode.ServerShutdown);
       sync.close();
       server.closeAllConnections();
-      outcomes.close();
-      await cocreation.shutdown();
+      snapshots.close();
+      await votes.shutdown();
       await boardStore.close();
       await snapshotStore.close();
       await access.close();

@@ -9,12 +9,12 @@ import { getItem, itemsInFrame, readMeta } from '../../shared/model/board';
 import { isDamaged } from '../../shared/model/validate';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import { linksOf, type AccessService } from '../access/service';
-import { MAX_SNAPSHOT_NAME, type Outcomes } from './service';
+import { MAX_SNAPSHOT_NAME, type Snapshots } from './service';
 import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 
-export interface OutcomesDeps {
-  outcomes: Outcomes;
+export interface SnapshotsDeps {
+  snapshots: Snapshots;
   access: AccessService;
   ip: string;
   /** Largest import file accepted. */
@@ -80,8 +80,8 @@ function langOf(url: URL): 'da' | 'en' {
  * Snapshots, restore, exports, import and deletion (docs/api.md). Returns
  * false when the path is not one of these routes.
  */
-export async function handleOutcomesApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: OutcomesDeps): Promise<boolean> {
-  const { outcomes, access } = deps;
+export async function handleSnapshotsApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: SnapshotsDeps): Promise<boolean> {
+  const { snapshots, access } = deps;
   const method = req.method ?? 'GET';
   const path = url.pathname;
 
@@ -97,7 +97,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
     const id = newBoardId();
     // Access record first, then the content: never a stored board without its links.
     const record = await access.create(id);
-    await outcomes.createFrom(id, doc);
+    await snapshots.createFrom(id, doc);
     const title = readMeta(doc).title;
     doc.destroy();
     const links = linksOf(record);
@@ -124,7 +124,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
   const needEditor = () => {
     if (!editor) throw new HttpError(403, 'the observer link can view and export, not change the board');
   };
-  if (!(await outcomes.exists(boardId))) throw new HttpError(404, 'no such board');
+  if (!(await snapshots.exists(boardId))) throw new HttpError(404, 'no such board');
 
   // DELETE /api/boards/<id>  {"confirm": "<board id>"}
   if (rest === '') {
@@ -133,7 +133,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
     if (body?.confirm !== boardId) {
       throw new HttpError(400, 'to delete a board, send {"confirm": "<the board id>"}; this cannot be undone');
     }
-    await outcomes.erase(boardId);
+    await snapshots.erase(boardId);
     await access.forget(boardId);
     sendJson(res, 200, { deleted: boardId });
     return true;
@@ -141,7 +141,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
 
   if (rest === '/snapshots') {
     if (method === 'GET') {
-      sendJson(res, 200, { snapshots: await outcomes.list(boardId) });
+      sendJson(res, 200, { snapshots: await snapshots.list(boardId) });
       return true;
     }
     if (method === 'POST') {
@@ -152,7 +152,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
         throw new HttpError(400, `name is required: a string of 1–${MAX_SNAPSHOT_NAME} characters`);
       }
       const takenBy = typeof body.takenBy === 'string' && body.takenBy.trim() ? body.takenBy.trim().slice(0, 80) : 'Unknown';
-      sendJson(res, 201, await outcomes.take(boardId, name, takenBy));
+      sendJson(res, 201, await snapshots.take(boardId, name, takenBy));
       return true;
     }
     throw new HttpError(405, 'use GET or POST');
@@ -164,7 +164,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
     needEditor();
     const body = (await readJson(req)) as { by?: unknown };
     const by = typeof body?.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'Unknown';
-    const result = await outcomes.restore(boardId, restore[1] as string, by);
+    const result = await snapshots.restore(boardId, restore[1] as string, by);
     if (!result) throw new HttpError(404, 'no such snapshot');
     sendJson(res, 200, result);
     return true;
@@ -175,7 +175,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
   const download = url.searchParams.get('download') === '1';
   const live = /^\/export\.(md|json|csv|svg)$/.exec(rest);
   if (live) {
-    const doc = await outcomes.currentDoc(boardId);
+    const doc = await snapshots.currentDoc(boardId);
     try {
       exportDoc(res, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download, url);
     } finally {
@@ -185,7 +185,7 @@ export async function handleOutcomesApi(req: IncomingMessage, res: ServerRespons
   }
   const snap = /^\/snapshots\/([^/]+)(?:\/(export\.(md|json|csv|svg)|thumbnail\.svg))?$/.exec(rest);
   if (snap) {
-    const found = await outcomes.snapshotDoc(boardId, snap[1] as string);
+    const found = await snapshots.snapshotDoc(boardId, snap[1] as string);
     if (!found) throw new HttpError(404, 'no such snapshot');
     try {
       if (snap[2] === undefined) sendJson(res, 200, found.meta);

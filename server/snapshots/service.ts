@@ -27,7 +27,7 @@ const AUTO_NAMES: Record<Exclude<SnapshotKind, 'manual'>, string> = {
  * when the last person leaves and at most hourly while people work, each
  * only if the board changed since the previous snapshot.
  */
-export class Outcomes {
+export class Snapshots {
   /** State vector at the last snapshot of each loaded board, to skip unchanged ones. */
   private readonly lastSnapshotVector = new Map<string, string>();
   private readonly lastHourly = new Map<string, number>();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { PostgresBallotStore } from '../../server/cocreation/postgres-store';
-import { SqliteBallotStore } from '../../server/cocreation/sqlite-store';
-import type { BallotStore, StoredRound } from '../../server/cocreation/store';
+import { PostgresBallotStore } from '../../server/votes/postgres-store';
+import { SqliteBallotStore } from '../../server/votes/sqlite-store';
+import type { BallotStore, StoredRound } from '../../server/votes/store';
 import { DATABASE_URL } from '../helpers/postgres';
 import { useScope, type Scope } from '../helpers/scope';
 

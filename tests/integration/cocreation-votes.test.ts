@@ -170,7 +170,7 @@ describe('co-creation: dot-vote rounds', () => {
 
     const del = await call(srv, 'DELETE', `/api/boards/${board.id}`, { key, body: { confirm: board.id } });
     expect(del.status).toBe(200);
-    const { SqliteBallotStore } = await import('../../server/cocreation/sqlite-store');
+    const { SqliteBallotStore } = await import('../../server/votes/sqlite-store');
     const store = new SqliteBallotStore(srv.dataDir);
     try {
       expect(await store.round(board.id, roundId)).toBeNull();

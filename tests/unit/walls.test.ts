@@ -19,7 +19,7 @@ describe('import walls', () => {
   it.each([
     ['server/sync/upgrade.ts', '../access/upgrade'],
     ['server/sync/rooms.ts', '../snapshots/erased'],
-    ['server/storage/sqlite.ts', '../cocreation/service'],
+    ['server/storage/sqlite.ts', '../votes/service'],
     ['server/scale/backend.ts', '../boards/http'],
     ['server/http/body.ts', '../access'],
     ['server/limits/rate.ts', '../app'],

@@ -4,15 +4,15 @@ import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
 import { isRoleId } from '../../shared/roles';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import type { AccessService } from '../access/service';
-import { Cocreation, CocreationError } from './service';
+import { VoteRounds, VoteRoundError } from './service';
 import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 
 /** Header that carries a voter's id (a per-device secret; never in a URL, so never in a proxy log). */
 export const VOTER_HEADER = 'x-samskab-voter';
 
-export interface CocreationDeps {
-  service: Cocreation;
+export interface VotesDeps {
+  service: VoteRounds;
   access: AccessService;
   ip: string;
 }
@@ -34,7 +34,7 @@ const ROUTE = /^\/api\/boards\/([^/]+)\/rounds(?:\/([A-Za-z0-9_-]{1,64})(?:\/(cl
  * Dot-vote rounds (docs/api.md, "Co-creation"). Returns false when the path is
  * not one of these routes.
  */
-export async function handleCocreationApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: CocreationDeps): Promise<boolean> {
+export async function handleVotesApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: VotesDeps): Promise<boolean> {
   const m = ROUTE.exec(url.pathname);
   if (!m) return false;
   const boardId = m[1] as string;
@@ -94,7 +94,7 @@ export async function handleCocreationApi(req: IncomingMessage, res: ServerRespo
     sendJson(res, 200, await svc.cast(boardId, roundId, voter, b.role, b.votes));
     return true;
   } catch (err) {
-    if (err instanceof CocreationError) throw new HttpError(err.status, err.message);
+    if (err instanceof VoteRoundError) throw new HttpError(err.status, err.message);
     throw err;
   }
 }

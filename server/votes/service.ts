@@ -15,7 +15,7 @@ import type { BallotStore, StoredRound } from './store';
 /** Transaction origin of the server's co-creation writes (stored and relayed like any edit). */
 export const COCREATION_ORIGIN = { cocreation: true };
 
-export class CocreationError extends Error {
+export class VoteRoundError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -32,7 +32,7 @@ export const voterHash = (voterId: string) => createHash('sha256').update(`samsk
  * Y.Doc gets the round state, how many have voted per role, and — after
  * reveal — the aggregate results, so everyone sees the same thing live.
  */
-export class Cocreation {
+export class VoteRounds {
   constructor(
     private readonly rooms: Rooms,
     private readonly boards: BoardStore,
@@ -91,7 +91,7 @@ export class Cocreation {
     const prev = this.publishing.get(boardId) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(async () => {
       const fresh = await this.store.round(boardId, roundId);
-      if (!fresh) throw new CocreationError(404, 'no such round');
+      if (!fresh) throw new VoteRoundError(404, 'no such round');
       const state = await this.stateOf(fresh, room);
       // Only the board's current round is shown: a late reveal of an older round never hides a newer one.
       const current = await this.store.currentRound(boardId);
@@ -112,30 +112,30 @@ export class Cocreation {
   }
 
   async start(boardId: string, opts: { dots: number; equalWeight: boolean; anonymousNames: boolean }): Promise<RoundState> {
-    if (!Number.isInteger(opts.dots) || opts.dots < MIN_DOTS || opts.dots > MAX_DOTS) throw new CocreationError(400, `dots must be a whole number from ${MIN_DOTS} to ${MAX_DOTS}`);
+    if (!Number.isInteger(opts.dots) || opts.dots < MIN_DOTS || opts.dots > MAX_DOTS) throw new VoteRoundError(400, `dots must be a whole number from ${MIN_DOTS} to ${MAX_DOTS}`);
     const round: StoredRound = { boardId, id: randomId(12), status: 'open', ...opts, openedAt: Date.now(), closedAt: null, revealedAt: null, rev: 1 };
     const outcome = await this.store.openRound(round);
-    if ('busy' in outcome) throw new CocreationError(409, 'a round is already open on this board; close it first');
+    if ('busy' in outcome) throw new VoteRoundError(409, 'a round is already open on this board; close it first');
     this.log.info({ board: boardId, round: round.id, dots: round.dots }, 'vote round opened');
     return this.withRoom(boardId, (room) => this.publish(room, boardId, round.id));
   }
 
   private async roundOr404(boardId: string, roundId: string): Promise<StoredRound> {
     const r = await this.store.round(boardId, roundId);
-    if (!r) throw new CocreationError(404, 'no such round');
+    if (!r) throw new VoteRoundError(404, 'no such round');
     return r;
   }
 
   async close(boardId: string, roundId: string): Promise<RoundState> {
     const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'open' ? { status: 'closed', closedAt: Date.now() } : null));
-    if (!r) throw new CocreationError(404, 'no such round');
+    if (!r) throw new VoteRoundError(404, 'no such round');
     return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
   async reveal(boardId: string, roundId: string): Promise<RoundState> {
     const now = Date.now();
     const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'revealed' ? null : { status: 'revealed', closedAt: cur.closedAt ?? now, revealedAt: now }));
-    if (!r) throw new CocreationError(404, 'no such round');
+    if (!r) throw new VoteRoundError(404, 'no such round');
     this.log.info({ board: boardId, round: roundId }, 'vote round revealed');
     return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
@@ -150,17 +150,17 @@ export class Cocreation {
       let clean: Record<string, number> = {};
       // The store runs the open check, the dots check and the write as one step under the board's lock.
       const r = await this.store.castBallot(boardId, roundId, (cur) => {
-        if (cur.status !== 'open') throw new CocreationError(409, 'this round is closed; votes can no longer change');
+        if (cur.status !== 'open') throw new VoteRoundError(409, 'this round is closed; votes can no longer change');
         const ideas = new Set(votableIdeas(listItems(room.doc).items).map((i) => i.id));
         try {
           clean = checkAllocation(votes, cur.dots, (id) => ideas.has(id));
         } catch (err) {
-          if (err instanceof VoteError) throw new CocreationError(422, err.message);
+          if (err instanceof VoteError) throw new VoteRoundError(422, err.message);
           throw err;
         }
         return { voter: voterHash(voterId), role, votes: clean, updatedAt: Date.now() };
       });
-      if (!r) throw new CocreationError(404, 'no such round');
+      if (!r) throw new VoteRoundError(404, 'no such round');
       await this.publish(room, boardId, roundId);
       return { votes: clean, used: used(clean), dots: r.dots };
     });
