@@ -93,3 +93,5 @@ export const ACCESS_PASSCODE_PARAM = 'passcode';
 export const ACCESS_KEY_HEADER = 'X-Samskab-Key';
 /** The passcode, percent-encoded UTF-8 (encodeURIComponent), so any characters fit in a header. */
 export const ACCESS_PASSCODE_HEADER = 'X-Samskab-Passcode';
+/** The voter's secret id on vote-round calls (never the public person key). */
+export const VOTER_HEADER = 'X-Samskab-Voter';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidBoardId } from '../../shared/ids';
 import { VOTER_ID_PATTERN } from '../../shared/cocreation/votes';
+import { VOTER_HEADER } from '../../shared/protocol';
 import { isRoleId } from '../../shared/roles';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import type { AccessService } from '../access/service';
@@ -9,7 +10,6 @@ import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 
 /** Header that carries a voter's id (a per-device secret; never in a URL, so never in a proxy log). */
-export const VOTER_HEADER = 'x-samskab-voter';
 
 export interface VotesDeps {
   service: VoteRounds;
@@ -23,8 +23,9 @@ function object(body: unknown): Record<string, unknown> {
 }
 
 function voterOf(req: IncomingMessage): string {
-  const v = req.headers[VOTER_HEADER];
-  if (typeof v !== 'string' || !VOTER_ID_PATTERN.test(v)) throw new HttpError(400, 'X-Samskab-Voter must be a voter id of 16–64 characters A–Z a–z 0–9 - _');
+  // Node lower-cases incoming header names.
+  const v = req.headers[VOTER_HEADER.toLowerCase()];
+  if (typeof v !== 'string' || !VOTER_ID_PATTERN.test(v)) throw new HttpError(400, `${VOTER_HEADER} must be a voter id of 16–64 characters A–Z a–z 0–9 - _`);
   return v;
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { randomId } from '../ids';
 import { isRoleId, type RoleId } from '../roles';
+import { isRecord, isTime } from '../doc/readers';
 
 /**
  * Comments on cards (docs/cocreation.md): a discussion next to a card that
@@ -61,12 +62,11 @@ export function deleteComment(doc: Y.Doc, key: string, origin?: unknown): void {
 export function readComment(key: string, v: unknown): BoardComment | null {
   const bar = key.indexOf('|');
   if (bar <= 0 || bar === key.length - 1) return null;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
+  if (!isRecord(v)) return null;
+  const o = v;
   if (typeof o.text !== 'string' || o.text.length === 0 || o.text.length > MAX_COMMENT_LENGTH) return null;
   if (typeof o.name !== 'string' || !isRoleId(o.role)) return null;
-  // A time a Date can hold (±8.64e15 ms); anything else would break date formatting for everyone.
-  if (typeof o.at !== 'number' || !Number.isFinite(o.at) || o.at < 0 || o.at > 8.64e15) return null;
+  if (!isTime(o.at)) return null;
   return {
     key,
     itemId: key.slice(0, bar),

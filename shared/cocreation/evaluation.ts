@@ -4,9 +4,10 @@ import { getItem } from '../model/board';
 import { MAX_ROLE_TEXT_LENGTH } from '../model/schema';
 import { isRoleId, type RoleId } from '../roles';
 import { readRoundOf } from './doc';
-import { readGoals, revisitSummary, isTime, type AgreedGoal, type RevisitCounts } from './goals';
+import { readGoals, revisitSummary, type AgreedGoal, type RevisitCounts } from './goals';
 import { firstLine } from './perspectives';
 import type { GroupCounts } from './smallRoles';
+import { isRecord as isObj, isTime } from '../doc/readers';
 
 /**
  * Evaluation (effektmåling; docs/cocreation-goals-evaluation.md): the
@@ -221,7 +222,6 @@ export interface EvaluationState {
 
 /* ---------- reading (untrusted) ---------- */
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isValue = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= VALUE_LIMIT;
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
 

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { randomId } from '../ids';
 import { MAX_NAME_LENGTH, MAX_ROLE_TEXT_LENGTH } from '../model/schema';
 import { isRoleId, type RoleId } from '../roles';
+import { isRecord as isObj, isTime } from '../doc/readers';
 
 /**
  * Goals and expectations (forventningsafstemning; docs/cocreation-goals-evaluation.md).
@@ -103,8 +104,6 @@ export interface GoalsState {
 
 /* ---------- reading (untrusted) ---------- */
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
 
 /** A role plus optional free text (for "other"), as stored on entries and goals. */

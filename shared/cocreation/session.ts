@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { randomId } from '../ids';
 import { isRoleId, type RoleId } from '../roles';
 import { DEFAULT_PHASE_IDS, DEFAULT_PHASES, isDefaultPhaseId, type DefaultPhaseId } from './agenda';
+import { isRecord as isObject, isTime } from '../doc/readers';
 
 /**
  * The session: agenda, current step, proposals decided by consent, ready and
@@ -22,7 +23,6 @@ export const MAX_TIMER_MINUTES = 240;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Public per-device person key (never the secret voter id); the same shape as in value.ts. */
 const PERSON_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-const MAX_TIME = 8.64e15;
 
 export type SessionErrorCode =
   | 'label-empty'
@@ -104,8 +104,6 @@ export interface SessionState {
 // ---------------------------------------------------------------- reading
 
 const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readPerson(v: unknown): Person | null {
   if (!isObject(v) || typeof v.key !== 'string' || !PERSON_KEY_PATTERN.test(v.key) || !isRoleId(v.role)) return null;

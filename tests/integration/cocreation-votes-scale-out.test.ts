@@ -8,6 +8,7 @@ import { DATABASE_URL } from '../helpers/postgres';
 import { REDIS_URL } from '../helpers/redis';
 import { useScope } from '../helpers/scope';
 import { waitFor } from '../helpers/wait';
+import { VOTER_HEADER } from '../../shared/protocol';
 
 const voter = (n: number) => `scale-voter-${String(n).padStart(10, '0')}`;
 
@@ -21,7 +22,7 @@ describe('co-creation: dot voting in scale-out mode', () => {
 
   async function call(srv: ChildServer, method: string, p: string, opts: { key: string; voter?: string; body?: unknown }) {
     const headers: Record<string, string> = { 'X-Samskab-Key': opts.key };
-    if (opts.voter) headers['X-Samskab-Voter'] = opts.voter;
+    if (opts.voter) headers[VOTER_HEADER] = opts.voter;
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(`${srv.httpUrl}${p}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };

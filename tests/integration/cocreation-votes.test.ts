@@ -10,6 +10,7 @@ import { connectClient, waitConverged } from '../helpers/client';
 import { useScope } from '../helpers/scope';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { VOTER_HEADER } from '../../shared/protocol';
 
 const voter = (n: number) => `test-voter-${String(n).padStart(10, '0')}`;
 
@@ -20,7 +21,7 @@ describe('co-creation: dot-vote rounds', () => {
   async function call(srv: TestServer, method: string, p: string, opts: { key?: string; voter?: string; body?: unknown; raw?: string } = {}) {
     const headers: Record<string, string> = {};
     if (opts.key) headers['X-Samskab-Key'] = opts.key;
-    if (opts.voter) headers['X-Samskab-Voter'] = opts.voter;
+    if (opts.voter) headers[VOTER_HEADER] = opts.voter;
     if (opts.body !== undefined || opts.raw !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(`${srv.httpUrl}${p}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
     const text = await res.text();

@@ -1,4 +1,5 @@
 import type { RoleId } from '../../../shared/roles';
+import { VOTER_HEADER } from '../../../shared/protocol';
 import { deviceKey } from './deviceKey';
 import type { RoundState } from '../../../shared/cocreation/votes';
 import { ApiError, credentialHeaders } from '../http/credentials';
@@ -18,7 +19,7 @@ export interface OwnBallot {
 
 async function call<T>(boardId: string, path: string, method: string, params: Record<string, string> | undefined, opts: { voter?: string; json?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = credentialHeaders(params);
-  if (opts.voter) headers['X-Samskab-Voter'] = opts.voter;
+  if (opts.voter) headers[VOTER_HEADER] = opts.voter;
   if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/rounds${path}`, {
     method,
