@@ -1,17 +1,17 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool, PgSchema, sqlIdentifier } from '../storage/pgkit';
 import type { SnapshotKind, SnapshotMeta, SnapshotStore } from './types';
 
 /** Snapshots in PostgreSQL for scale-out mode (every instance sees the same list). */
 export class PostgresSnapshotStore implements SnapshotStore {
   private readonly pool: pg.Pool;
-  private readonly ready: Promise<unknown>;
+  private readonly schema: PgSchema;
   private closed: Promise<void> | null = null;
 
   constructor(connectionString: string, private readonly table = 'samskab_snapshots') {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(table)) throw new Error(`invalid table name ${table}`);
-    this.pool = new pg.Pool({ connectionString, max: 4 });
-    this.pool.on('error', () => undefined);
-    this.ready = this.pool.query(`
+    sqlIdentifier(table);
+    this.pool = createPool(connectionString, 4);
+    this.schema = new PgSchema(this.pool, `
       CREATE TABLE IF NOT EXISTS ${table} (
         id TEXT PRIMARY KEY, board TEXT NOT NULL, name TEXT NOT NULL, taken_by TEXT NOT NULL,
         taken_at BIGINT NOT NULL, kind TEXT NOT NULL, bytes INTEGER NOT NULL, state BYTEA NOT NULL
@@ -19,7 +19,6 @@ export class PostgresSnapshotStore implements SnapshotStore {
       CREATE INDEX IF NOT EXISTS ${table}_board ON ${table} (board, taken_at);
       CREATE TABLE IF NOT EXISTS ${table}_erased (mark TEXT PRIMARY KEY, erased_at BIGINT NOT NULL);
     `);
-    this.ready.catch(() => undefined);
   }
 
   private meta(r: Record<string, unknown>): SnapshotMeta {
@@ -35,7 +34,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 
   async create(m: Omit<SnapshotMeta, 'bytes'>, state: Uint8Array): Promise<void> {
-    await this.ready;
+    await this.schema.ready();
     await this.pool.query(
       `INSERT INTO ${this.table} (id, board, name, taken_by, taken_at, kind, bytes, state) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
       [m.id, m.boardId, m.name, m.takenBy, m.takenAt, m.kind, state.byteLength, Buffer.from(state)],
@@ -43,7 +42,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 
   async list(boardId: string): Promise<SnapshotMeta[]> {
-    await this.ready;
+    await this.schema.ready();
     const res = await this.pool.query(
       `SELECT id, board, name, taken_by, taken_at, kind, bytes FROM ${this.table} WHERE board = $1 ORDER BY taken_at DESC, id`,
       [boardId],
@@ -52,24 +51,24 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 
   async get(boardId: string, id: string): Promise<{ meta: SnapshotMeta; state: Uint8Array } | null> {
-    await this.ready;
+    await this.schema.ready();
     const res = await this.pool.query(`SELECT * FROM ${this.table} WHERE board = $1 AND id = $2`, [boardId, id]);
     const row = res.rows[0] as Record<string, unknown> | undefined;
     return row ? { meta: this.meta(row), state: new Uint8Array(row.state as Buffer) } : null;
   }
 
   async deleteBoard(boardId: string): Promise<void> {
-    await this.ready;
+    await this.schema.ready();
     await this.pool.query(`DELETE FROM ${this.table} WHERE board = $1`, [boardId]);
   }
 
   async markErased(mark: string): Promise<void> {
-    await this.ready;
+    await this.schema.ready();
     await this.pool.query(`INSERT INTO ${this.table}_erased (mark, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [mark, Date.now()]);
   }
 
   async isErased(mark: string): Promise<boolean> {
-    await this.ready;
+    await this.schema.ready();
     const res = await this.pool.query(`SELECT 1 FROM ${this.table}_erased WHERE mark = $1`, [mark]);
     return res.rowCount !== null && res.rowCount > 0;
   }

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool, inTransaction, PgSchema, sqlIdentifier } from './pgkit';
 import type { BoardStore } from './types';
 
 /**
@@ -10,82 +11,57 @@ import type { BoardStore } from './types';
  */
 export class PostgresStore implements BoardStore {
   private readonly pool: pg.Pool;
-  private ready: Promise<void>;
+  private readonly schema: PgSchema;
 
   constructor(connectionString: string, private readonly table = 'samskab_updates') {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(table)) throw new Error(`invalid table name ${table}`);
-    this.pool = new pg.Pool({ connectionString, max: 8 });
-    // An idle client error (server restart) must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
-    this.ready = this.migrate();
-    this.ready.catch(() => undefined);
-  }
-
-  private async migrate(): Promise<void> {
-    await this.pool.query(`
-      CREATE TABLE IF NOT EXISTS ${this.table} (
+    sqlIdentifier(table);
+    this.pool = createPool(connectionString, 8);
+    this.schema = new PgSchema(
+      this.pool,
+      `
+      CREATE TABLE IF NOT EXISTS ${table} (
         id BIGSERIAL PRIMARY KEY,
         board TEXT NOT NULL,
         data BYTEA NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${this.table}_board ON ${this.table} (board, id);
-    `);
-  }
-
-  /** Retries the schema set-up after a failed start (database was down). */
-  private async whenReady(): Promise<void> {
-    try {
-      await this.ready;
-    } catch {
-      this.ready = this.migrate();
-      await this.ready;
-    }
+      CREATE INDEX IF NOT EXISTS ${table}_board ON ${table} (board, id);
+    `,
+    );
   }
 
   async load(boardId: string): Promise<Uint8Array[]> {
-    await this.whenReady();
+    await this.schema.ready();
     const res = await this.pool.query<{ data: Buffer }>(`SELECT data FROM ${this.table} WHERE board = $1 ORDER BY id`, [boardId]);
     return res.rows.map((r) => new Uint8Array(r.data));
   }
 
   async append(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
-    await this.whenReady();
+    await this.schema.ready();
     const values = updates.map((_, i) => `($1, $${i + 2})`).join(', ');
     await this.pool.query(`INSERT INTO ${this.table} (board, data) VALUES ${values}`, [boardId, ...updates.map((u) => Buffer.from(u))]);
   }
 
   async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
-    await this.whenReady();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.schema.ready();
+    await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`samskab:${boardId}`]);
-      const res = await client.query<{ id: string; data: Buffer }>(
-        `SELECT id, data FROM ${this.table} WHERE board = $1 ORDER BY id`,
-        [boardId],
-      );
+      const res = await client.query<{ id: string; data: Buffer }>(`SELECT id, data FROM ${this.table} WHERE board = $1 ORDER BY id`, [boardId]);
       if (res.rows.length >= 2) {
         const merged = merge(res.rows.map((r) => new Uint8Array(r.data)));
         await client.query(`DELETE FROM ${this.table} WHERE board = $1 AND id = ANY($2::bigint[])`, [boardId, res.rows.map((r) => r.id)]);
         await client.query(`INSERT INTO ${this.table} (board, data) VALUES ($1, $2)`, [boardId, Buffer.from(merged)]);
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async deleteBoard(boardId: string): Promise<void> {
-    await this.whenReady();
+    await this.schema.ready();
     await this.pool.query(`DELETE FROM ${this.table} WHERE board = $1`, [boardId]);
   }
 
   async count(boardId: string): Promise<number> {
-    await this.whenReady();
+    await this.schema.ready();
     const res = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table} WHERE board = $1`, [boardId]);
     return Number(res.rows[0]?.n ?? 0);
   }

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool, inTransaction, PgSchema, sqlIdentifier } from '../storage/pgkit';
 import { toBallot, toRound, type BallotRow, type BallotStore, type RoundChange, type RoundRow, type StoredBallot, type StoredRound } from './store';
 
 /** Namespace of the per-board advisory locks (first key of pg_advisory_xact_lock). */
@@ -12,31 +13,19 @@ const LOCK_SPACE = 7204;
  */
 export class PostgresBallotStore implements BallotStore {
   private readonly pool: pg.Pool;
-  private ready: Promise<void>;
+  private readonly schema: PgSchema;
   private closed: Promise<void> | null = null;
   private readonly rounds: string;
   private readonly ballotsTable: string;
 
   constructor(connectionString: string, prefix = 'samskab') {
-    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`invalid table prefix ${prefix}`);
+    sqlIdentifier(prefix, 40);
     this.rounds = `${prefix}_vote_rounds`;
     this.ballotsTable = `${prefix}_ballots`;
-    this.pool = new pg.Pool({ connectionString, max: 4 });
-    this.pool.on('error', () => undefined);
-    this.ready = this.migrate();
-    this.ready.catch(() => undefined);
-  }
-
-  /**
-   * Creates the tables. Under a transaction-level advisory lock, because two
-   * instances starting at once can both fail `CREATE TABLE IF NOT EXISTS`.
-   */
-  private async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE]);
-      await c.query(`
+    this.pool = createPool(connectionString, 4);
+    this.schema = new PgSchema(
+      this.pool,
+      `
         CREATE TABLE IF NOT EXISTS ${this.rounds} (
           board TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, dots INTEGER NOT NULL,
           equal_weight BOOLEAN NOT NULL, anonymous_names BOOLEAN NOT NULL,
@@ -48,42 +37,17 @@ export class PostgresBallotStore implements BallotStore {
           votes TEXT NOT NULL, updated_at BIGINT NOT NULL,
           PRIMARY KEY (board, round, voter)
         );
-      `);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
-  }
-
-  /** Retries the table set-up after a failed start (the database was down), instead of failing every vote until a restart. */
-  private async whenReady(): Promise<void> {
-    try {
-      await this.ready;
-    } catch {
-      this.ready = this.migrate();
-      await this.ready;
-    }
+      `,
+    );
   }
 
   /** Runs `fn` in a transaction holding this board's lock. */
   private async locked<T>(boardId: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    await this.whenReady();
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    await this.schema.ready();
+    return inTransaction(this.pool, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, boardId]);
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+      return fn(c);
+    });
   }
 
   /** The newest round is the last one inserted (`seq`), not the one with the latest clock: instances' clocks differ. */
@@ -98,12 +62,12 @@ export class PostgresBallotStore implements BallotStore {
   }
 
   async currentRound(boardId: string): Promise<StoredRound | null> {
-    await this.whenReady();
+    await this.schema.ready();
     return this.current(this.pool, boardId);
   }
 
   async round(boardId: string, roundId: string): Promise<StoredRound | null> {
-    await this.whenReady();
+    await this.schema.ready();
     return this.one(this.pool, boardId, roundId);
   }
 
@@ -155,13 +119,13 @@ export class PostgresBallotStore implements BallotStore {
   }
 
   async ballot(boardId: string, roundId: string, voter: string): Promise<StoredBallot | null> {
-    await this.whenReady();
+    await this.schema.ready();
     const res = await this.pool.query<BallotRow>(`SELECT voter, role, votes, updated_at FROM ${this.ballotsTable} WHERE board = $1 AND round = $2 AND voter = $3`, [boardId, roundId, voter]);
     return res.rows[0] ? toBallot(res.rows[0]) : null;
   }
 
   async ballots(boardId: string, roundId: string): Promise<StoredBallot[]> {
-    await this.whenReady();
+    await this.schema.ready();
     const res = await this.pool.query<BallotRow>(`SELECT voter, role, votes, updated_at FROM ${this.ballotsTable} WHERE board = $1 AND round = $2`, [boardId, roundId]);
     return res.rows.map(toBallot);
   }
