@@ -56,17 +56,6 @@ export class Snapshots {
     void this.auto(room, 'session-end');
   }
 
-  /** Runs `fn` with the board's current, fully stored document. */
-  private async withRoom<T>(boardId: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
-    const room = await this.rooms.acquire(boardId);
-    try {
-      await room.settled();
-      return await fn(room);
-    } finally {
-      this.rooms.release(room);
-    }
-  }
-
   async exists(boardId: string): Promise<boolean> {
     if (await this.snapshots.isErased(erasureMark(boardId))) return false;
     return (await this.store.count(boardId)) > 0;
@@ -82,7 +71,7 @@ export class Snapshots {
   }
 
   async take(boardId: string, name: string, takenBy: string): Promise<SnapshotMeta> {
-    return this.withRoom(boardId, (room) => this.write(boardId, room.doc, name, takenBy, 'manual'));
+    return this.rooms.withRoom(boardId, (room) => this.write(boardId, room.doc, name, takenBy, 'manual'));
   }
 
   private changedSinceSnapshot(room: Room): boolean {
@@ -149,7 +138,7 @@ export class Snapshots {
 
   /** The live board's document (stored state), for exports. */
   async currentDoc(boardId: string): Promise<Y.Doc> {
-    return this.withRoom(boardId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)));
+    return this.rooms.withRoom(boardId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)));
   }
 
   /**
@@ -160,7 +149,7 @@ export class Snapshots {
   async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotMeta; before: SnapshotMeta } | null> {
     const found = await this.snapshotDoc(boardId, snapshotId);
     if (!found) return null;
-    return this.withRoom(boardId, async (room) => {
+    return this.rooms.withRoom(boardId, async (room) => {
       const before = await this.write(boardId, room.doc, `${AUTO_NAMES['before-restore']} “${found.meta.name}”`, by, 'before-restore');
       restoreInto(room.doc, found.doc, RESTORE_ORIGIN);
       await room.settled();

@@ -62,6 +62,23 @@ export class Rooms {
     await this.unload(boardId, closeCode);
   }
 
+  /**
+   * The one direct-edit path for features (snapshots, votes): runs `fn` with the
+   * board's current, fully stored document, and resolves only once whatever
+   * `fn` changed is stored too. The room stays loaded while `fn` runs.
+   */
+  async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
+    try {
+      await room.settled();
+      const out = await fn(room);
+      await room.settled();
+      return out;
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** The room for a board, loading it from storage if needed. */
   async acquire(boardId: string): Promise<Room> {
     for (;;) {

@@ -47,18 +47,6 @@ export class VoteRounds {
     return (await this.boards.count(boardId)) > 0;
   }
 
-  private async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
-    const room = await this.rooms.acquire(boardId);
-    try {
-      await room.settled();
-      const out = await fn(room);
-      await room.settled();
-      return out;
-    } finally {
-      this.rooms.release(room);
-    }
-  }
-
   /** The round as the doc shows it, computed from the store at this moment (round first, so `rev` never overstates the ballots). */
   private async stateOf(r: StoredRound, room: Room | null): Promise<RoundState> {
     const ballots = await this.store.ballots(r.boardId, r.id);
@@ -117,7 +105,7 @@ export class VoteRounds {
     const outcome = await this.store.openRound(round);
     if ('busy' in outcome) throw new VoteRoundError(409, 'a round is already open on this board; close it first');
     this.log.info({ board: boardId, round: round.id, dots: round.dots }, 'vote round opened');
-    return this.withRoom(boardId, (room) => this.publish(room, boardId, round.id));
+    return this.rooms.withRoom(boardId, (room) => this.publish(room, boardId, round.id));
   }
 
   private async roundOr404(boardId: string, roundId: string): Promise<StoredRound> {
@@ -129,7 +117,7 @@ export class VoteRounds {
   async close(boardId: string, roundId: string): Promise<RoundState> {
     const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'open' ? { status: 'closed', closedAt: Date.now() } : null));
     if (!r) throw new VoteRoundError(404, 'no such round');
-    return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
+    return this.rooms.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
   async reveal(boardId: string, roundId: string): Promise<RoundState> {
@@ -137,16 +125,16 @@ export class VoteRounds {
     const r = await this.store.updateRound(boardId, roundId, (cur) => (cur.status === 'revealed' ? null : { status: 'revealed', closedAt: cur.closedAt ?? now, revealedAt: now }));
     if (!r) throw new VoteRoundError(404, 'no such round');
     this.log.info({ board: boardId, round: roundId }, 'vote round revealed');
-    return this.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
+    return this.rooms.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
   async round(boardId: string, roundId: string): Promise<RoundState> {
     const r = await this.roundOr404(boardId, roundId);
-    return this.withRoom(boardId, (room) => this.stateOf(r, room));
+    return this.rooms.withRoom(boardId, (room) => this.stateOf(r, room));
   }
 
   async cast(boardId: string, roundId: string, voterId: string, role: RoleId, votes: unknown): Promise<{ votes: Record<string, number>; used: number; dots: number }> {
-    return this.withRoom(boardId, async (room) => {
+    return this.rooms.withRoom(boardId, async (room) => {
       let clean: Record<string, number> = {};
       // The store runs the open check, the dots check and the write as one step under the board's lock.
       const r = await this.store.castBallot(boardId, roundId, (cur) => {
