@@ -8,6 +8,7 @@ import { HttpError } from './http/body';
 import { sendError, sendJson } from './http/respond';
 import { sendTime } from './http/time';
 import { createStaticHandler } from './http/static';
+import { dispatch, type Handler, type Route } from './http/router';
 import { admitUpgrade, createAccessService, handleAccessApi, setSecurityHeaders } from './access';
 import { clientIp } from './limits/clientIp';
 import { WindowLimiter } from './limits/window';
@@ -89,6 +90,57 @@ export async function startServer(
   const serveStatic = createStaticHandler(config.clientDir);
   let closing = false;
 
+  /** Boards per address per hour, for creating and importing alike. */
+  const limitBoardCreation: Handler = ({ res, ip }) => {
+    const allowed = boardsPerIp.hit(ip);
+    if (allowed.ok) return false;
+    metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
+    res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+    throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
+  };
+  // The route table: first match answers; a handler that resolves false lets the next row try.
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/healthz',
+      handle: ({ res }) => {
+        if (closing) return sendJson(res, 503, { status: 'shutting down' });
+        // Without Redis an instance still serves its own participants: degraded, not down.
+        const redis = boardBus ? (boardBus.healthy ? 'up' : 'down') : 'not used';
+        return sendJson(res, 200, { status: redis === 'down' ? 'degraded' : 'ok', boardsLoaded: rooms.loadedCount, connections: sync.connectionCount, redis });
+      },
+    },
+    { method: 'GET', path: '/api/time', handle: ({ res }) => sendTime(res) },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: ({ res }) => {
+        const text = metrics.render();
+        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(text);
+      },
+    },
+    { method: 'POST', path: '/api/boards', handle: limitBoardCreation },
+    { method: 'POST', path: '/api/boards', handle: ({ req, res }) => createBoard(req, res, boardStore, access) },
+    { method: 'POST', path: '/api/boards/import', handle: limitBoardCreation },
+    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleSnapshotsApi(req, res, url, { snapshots, access, ip, maxImportBytes: MAX_IMPORT_BYTES }) },
+    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleVotesApi(req, res, url, { service: votes, access, ip }) },
+    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleAccessApi(req, res, url.pathname, access, ip) },
+    {
+      prefix: '/api/',
+      handle: ({ req, url }) => {
+        throw new HttpError(404, `no API route ${req.method} ${url.pathname}`);
+      },
+    },
+    { method: 'GET', handle: ({ req, res, url }) => serveStatic(req, res, url.pathname) },
+    { method: 'HEAD', handle: ({ req, res, url }) => serveStatic(req, res, url.pathname) },
+    {
+      handle: ({ req }) => {
+        throw new HttpError(405, `method ${req.method} not allowed`);
+      },
+    },
+  ];
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
@@ -104,54 +156,7 @@ export async function startServer(
       log.info({ req: reqId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http request');
     });
     setSecurityHeaders(res);
-    const handle = async () => {
-      if (route === 'GET /healthz') {
-        if (closing) return sendJson(res, 503, { status: 'shutting down' });
-        // Without Redis an instance still serves its own participants: degraded, not down.
-        const redis = boardBus ? (boardBus.healthy ? 'up' : 'down') : 'not used';
-        return sendJson(res, 200, {
-          status: redis === 'down' ? 'degraded' : 'ok',
-          boardsLoaded: rooms.loadedCount,
-          connections: sync.connectionCount,
-          redis,
-        });
-      }
-      if (route === 'GET /api/time') return sendTime(res);
-      if (route === 'GET /metrics') {
-        const text = metrics.render();
-        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(text);
-        return;
-      }
-      if (route === 'POST /api/boards') {
-        const allowed = boardsPerIp.hit(clientIp(req, config.trustProxy));
-        if (!allowed.ok) {
-          metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
-          res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
-          throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
-        }
-        return createBoard(req, res, boardStore, access);
-      }
-      if (route === 'POST /api/boards/import') {
-        const allowed = boardsPerIp.hit(clientIp(req, config.trustProxy));
-        if (!allowed.ok) {
-          metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
-          res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
-          throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
-        }
-      }
-      if (
-        url.pathname.startsWith('/api/boards/') &&
-        (await handleSnapshotsApi(req, res, url, { snapshots, access, ip: clientIp(req, config.trustProxy), maxImportBytes: MAX_IMPORT_BYTES }))
-      ) {
-        return;
-      }
-      if (url.pathname.startsWith('/api/boards/') && (await handleVotesApi(req, res, url, { service: votes, access, ip: clientIp(req, config.trustProxy) }))) return;
-      if (url.pathname.startsWith('/api/boards/') && (await handleAccessApi(req, res, url.pathname, access, clientIp(req, config.trustProxy)))) return;
-      if (url.pathname.startsWith('/api/')) throw new HttpError(404, `no API route ${route}`);
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url.pathname);
-      throw new HttpError(405, `method ${req.method} not allowed`);
-    };
+    const handle = () => dispatch(routes, { req, res, url, ip: clientIp(req, config.trustProxy) });
     handle().catch((err: unknown) => {
       if (err instanceof HttpError) return sendError(res, err.status, err.message);
       log.error({ err: (err as Error).message, route }, 'request failed');
