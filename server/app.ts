@@ -23,7 +23,7 @@ import { PostgresSnapshotStore } from './snapshots/postgres';
 import { Snapshots } from './snapshots/service';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
 import type { BoardBus } from './scale/bus';
-import { createBackend } from './scale/backend';
+import { createBackend, scaleOutOf } from './scale/backend';
 import type { BoardStore } from './storage/types';
 import { Rooms } from './sync/rooms';
 import { createSyncEndpoint } from './sync/upgrade';
@@ -50,6 +50,8 @@ export async function startServer(
   store?: BoardStore,
   bus?: BoardBus | null,
 ): Promise<SamskabServer> {
+  // One scale-out decision for every store and the bus; an injected store and bus (tests) replace only those two.
+  const scaleOut = scaleOutOf(config);
   const backend = store ? { store, bus: bus ?? null } : createBackend(config, log);
   const boardStore = backend.store;
   const boardBus = backend.bus;
@@ -76,10 +78,10 @@ export async function startServer(
   );
   // A rotation on one instance disconnects the old links' holders on every instance.
   if (boardBus) access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
-  const snapshotStore = config.databaseUrl && !store ? new PostgresSnapshotStore(config.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
+  const snapshotStore = scaleOut ? new PostgresSnapshotStore(scaleOut.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
   const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log);
-  // Ballots follow the board store: PostgreSQL in scale-out mode, so every instance counts the same votes.
-  const ballotStore = config.databaseUrl && !store ? new PostgresBallotStore(config.databaseUrl) : new SqliteBallotStore(config.dataDir);
+  // Ballots in PostgreSQL in scale-out mode, so every instance counts the same votes.
+  const ballotStore = scaleOut ? new PostgresBallotStore(scaleOut.databaseUrl) : new SqliteBallotStore(config.dataDir);
   const votes = new VoteRounds(rooms, boardStore, ballotStore, log);
   snapshots.onErased = (boardId) => votes.erase(boardId);
   const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics);

@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import { DEFAULT_ACCESS_OPTIONS } from '../accessOptions';
+import { scaleOutOf } from '../scale/backend';
 import { AccessService } from './service';
 import { PostgresAccessStore } from './postgres';
 import { SqliteAccessStore } from './sqlite';
@@ -17,9 +18,8 @@ export { AccessService } from './service';
  */
 export function createAccessService(config: ServerConfig, log: Logger): AccessService {
   const options = { ...DEFAULT_ACCESS_OPTIONS, ...config.access };
-  if (config.databaseUrl && config.redisUrl) {
-    return new AccessService(new PostgresAccessStore(config.databaseUrl), options, log, SHARED_CACHE_MS);
-  }
+  const scaleOut = scaleOutOf(config);
+  if (scaleOut) return new AccessService(new PostgresAccessStore(scaleOut.databaseUrl), options, log, SHARED_CACHE_MS);
   return new AccessService(new SqliteAccessStore(config.dataDir), options, log);
 }
 
