@@ -70,6 +70,9 @@ export async function startServer(
         try {
           const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
           if (event === 'rotated') access.rotatedElsewhere(boardId);
+          if (event === 'erased') {
+            snapshots.erasedElsewhere(boardId).catch((err: Error) => log.error({ board: boardId, err: err.message }, 'closing a board erased elsewhere failed'));
+          }
         } catch {
           log.warn({ board: boardId }, 'unreadable control event on the bus');
         }
@@ -77,13 +80,16 @@ export async function startServer(
     },
   );
   // A rotation on one instance disconnects the old links' holders on every instance.
-  if (boardBus) access.onRotated = (boardId) => boardBus.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event: 'rotated' })));
+  const tellOthers = (boardId: string, event: 'rotated' | 'erased') => boardBus?.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event })));
+  if (boardBus) access.onRotated = (boardId) => tellOthers(boardId, 'rotated');
   const snapshotStore = scaleOut ? new PostgresSnapshotStore(scaleOut.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
   const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log);
   // Ballots in PostgreSQL in scale-out mode, so every instance counts the same votes.
   const ballotStore = scaleOut ? new PostgresBallotStore(scaleOut.databaseUrl) : new SqliteBallotStore(config.dataDir);
   const votes = new VoteRounds(rooms, boardStore, ballotStore, log);
   snapshots.onErased = (boardId) => votes.erase(boardId);
+  // Scale-out: every instance with the board open closes it at once (the board store is shared, the rooms are not).
+  if (boardBus) snapshots.onErasing = (boardId) => tellOthers(boardId, 'erased');
   const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);

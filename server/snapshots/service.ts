@@ -32,6 +32,8 @@ export class Snapshots {
   private readonly lastSnapshotVector = new Map<string, string>();
   private readonly lastHourly = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  /** Called as soon as a board is marked erased, before its data goes (scale-out: tell the other instances). */
+  onErasing: ((boardId: string) => void) | null = null;
   /** Called after a board is erased, for other stores that hold data of the board (vote ballots). */
   onErased: ((boardId: string) => void | Promise<void>) | null = null;
 
@@ -170,6 +172,8 @@ export class Snapshots {
    */
   async erase(boardId: string): Promise<void> {
     await this.snapshots.markErased(erasureMark(boardId));
+    // Other instances with the board open close it now, not when their people leave.
+    this.onErasing?.(boardId);
     await this.rooms.evict(boardId, CloseCode.BoardDeleted);
     // An automatic snapshot that started before the erasure must not outlive it.
     await this.inFlight.get(boardId);
@@ -179,6 +183,21 @@ export class Snapshots {
     this.lastSnapshotVector.delete(boardId);
     this.lastHourly.delete(boardId);
     this.log.info({ board: boardId }, 'board erased');
+  }
+
+  /**
+   * Another instance erased this board (scale-out): close it here with the
+   * same message, and delete what this instance may have stored of it after
+   * the erasing instance deleted (an edit in flight), so nothing is left.
+   */
+  async erasedElsewhere(boardId: string): Promise<void> {
+    await this.rooms.evict(boardId, CloseCode.BoardDeleted);
+    await this.inFlight.get(boardId);
+    await this.store.deleteBoard(boardId);
+    await this.snapshots.deleteBoard(boardId);
+    this.lastSnapshotVector.delete(boardId);
+    this.lastHourly.delete(boardId);
+    this.log.info({ board: boardId }, 'board erased on another instance; closed here');
   }
 
   close(): void {

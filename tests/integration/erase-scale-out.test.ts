@@ -1,0 +1,66 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createItem } from '../../shared/model/board';
+import { CloseCode } from '../../shared/protocol';
+import { author } from '../helpers/board';
+import { spawnServer } from '../helpers/child';
+import { connectClient } from '../helpers/client';
+import { DATABASE_URL } from '../helpers/postgres';
+import { REDIS_URL } from '../helpers/redis';
+import { useScope } from '../helpers/scope';
+import { waitFor } from '../helpers/wait';
+
+/**
+ * Deleting a board with several instances (issue 15): before, only the
+ * instance that took the request closed the board; people on another instance
+ * kept editing, and their edits were written back to PostgreSQL.
+ */
+describe('scale-out: deleting a board closes it on every instance', () => {
+  const scope = useScope();
+
+  it('a participant on the other instance is disconnected, and nothing of the board stays in PostgreSQL', async () => {
+    const env = { DATABASE_URL, REDIS_URL };
+    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Slet mig' }) });
+    expect(created.status).toBe(201);
+    const { id, path } = (await created.json()) as { id: string; path: string };
+    const key = new URL(`http://x${path}`).searchParams.get('k') ?? '';
+    const a = connectClient(scope, s1.wsUrl, id, { params: { k: key } });
+    const b = connectClient(scope, s2.wsUrl, id, { params: { k: key } });
+    await Promise.all([a.waitSynced(), b.waitSynced()]);
+    createItem(b.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Bodil'), text: 'før sletning' });
+    await b.waitSaved();
+
+    // Bo on the second instance keeps typing while Ann deletes the board on the first.
+    let n = 0;
+    const typing = setInterval(() => createItem(b.doc, { kind: 'idea', x: n, y: 1, author: author('citizen', 'Bodil'), text: `efter ${n++}` }), 10);
+    scope.defer(() => clearInterval(typing));
+    const del = await fetch(`${s1.httpUrl}/api/boards/${id}`, {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json', 'x-samskab-key': key },
+      body: JSON.stringify({ confirm: id }),
+    });
+    expect(del.status).toBe(200);
+    await waitFor(() => a.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'Ann (first instance) to be told the board is gone' });
+    await waitFor(() => b.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'Bo (second instance) to be told the board is gone', timeoutMs: 5000 });
+    clearInterval(typing);
+
+    // Nothing of the board stays in the shared database (a stray edit in flight included).
+    const db = new pg.Client({ connectionString: DATABASE_URL });
+    await db.connect();
+    scope.defer(() => db.end());
+    await waitFor(
+      async () => {
+        const rows = await db.query<{ n: string }>('SELECT count(*) AS n FROM samskab_updates WHERE board = $1', [id]);
+        return Number(rows.rows[0]?.n) === 0;
+      },
+      { message: 'no update rows of the deleted board in PostgreSQL', timeoutMs: 5000 },
+    );
+    // And it stays that way: Bo's reconnects are refused, nothing is written again.
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await db.query<{ n: string }>('SELECT count(*) AS n FROM samskab_updates WHERE board = $1', [id]);
+    expect(Number(after.rows[0]?.n)).toBe(0);
+    expect(n).toBeGreaterThan(0);
+  });
+});
