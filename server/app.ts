@@ -25,6 +25,7 @@ import { SqliteSnapshotStore } from './snapshots/sqlite';
 import type { BoardBus } from './scale/bus';
 import { createBackend, scaleOutOf } from './scale/backend';
 import type { BoardStore } from './storage/types';
+import { BoardRefusedError } from './sync/admission';
 import { Rooms } from './sync/rooms';
 import { createSyncEndpoint } from './sync/upgrade';
 
@@ -70,6 +71,9 @@ export async function startServer(
         try {
           const event = (JSON.parse(new TextDecoder().decode(payload)) as { event?: unknown }).event;
           if (event === 'rotated') access.rotatedElsewhere(boardId);
+          if (event === 'trashed') {
+            snapshots.trashedElsewhere(boardId).catch((err: Error) => log.error({ board: boardId, err: err.message }, 'closing a board trashed elsewhere failed'));
+          }
           if (event === 'erased') {
             snapshots.erasedElsewhere(boardId).catch((err: Error) => log.error({ board: boardId, err: err.message }, 'closing a board erased elsewhere failed'));
           }
@@ -80,16 +84,22 @@ export async function startServer(
     },
   );
   // A rotation on one instance disconnects the old links' holders on every instance.
-  const tellOthers = (boardId: string, event: 'rotated' | 'erased') => boardBus?.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event })));
+  const tellOthers = (boardId: string, event: 'rotated' | 'erased' | 'trashed') => boardBus?.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event })));
   if (boardBus) access.onRotated = (boardId) => tellOthers(boardId, 'rotated');
   const snapshotStore = scaleOut ? new PostgresSnapshotStore(scaleOut.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
-  const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log);
+  const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log, config.trashDays === undefined ? {} : { trashDays: config.trashDays });
   // Ballots in PostgreSQL in scale-out mode, so every instance counts the same votes.
   const ballotStore = scaleOut ? new PostgresBallotStore(scaleOut.databaseUrl) : new SqliteBallotStore(config.dataDir);
   const votes = new VoteRounds(rooms, boardStore, ballotStore, log);
-  snapshots.onErased = (boardId) => votes.erase(boardId);
+  snapshots.onErased = async (boardId) => {
+    await votes.erase(boardId);
+    await access.forget(boardId);
+  };
   // Scale-out: every instance with the board open closes it at once (the board store is shared, the rooms are not).
-  if (boardBus) snapshots.onErasing = (boardId) => tellOthers(boardId, 'erased');
+  if (boardBus) {
+    snapshots.onErasing = (boardId) => tellOthers(boardId, 'erased');
+    snapshots.onTrashing = (boardId) => tellOthers(boardId, 'trashed');
+  }
   const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
@@ -167,6 +177,8 @@ export async function startServer(
     const handle = () => dispatch(routes, { req, res, url, ip: clientIp(req, config.trustProxy) });
     handle().catch((err: unknown) => {
       if (err instanceof HttpError) return sendError(res, err.status, err.message);
+      // A feature reached a board that is deleted or in the trash (e.g. a vote call): gone, not broken.
+      if (err instanceof BoardRefusedError) return sendError(res, 410, err.message);
       log.error({ err: (err as Error).message, route }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'internal error');
       else res.destroy();

@@ -18,6 +18,8 @@ export interface ServerConfig extends LimitsConfig {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Origin allow-list and passcode rate limit (docs/access.md); defaults when absent. */
   access?: AccessOptions;
+  /** Days a deleted board waits in the trash before it is erased (TRASH_DAYS, default 30); 0 erases at once. */
+  trashDays?: number;
   /** Scale-out mode when both are set: PostgreSQL stores, Redis carries updates between instances. */
   databaseUrl?: string;
   redisUrl?: string;
@@ -95,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     pingIntervalMs: int(env.PING_INTERVAL_MS, 30_000, 'PING_INTERVAL_MS'),
     sqliteSynchronous: sync,
     access: accessOptionsFromEnv(env),
+    trashDays: int(env.TRASH_DAYS, 30, 'TRASH_DAYS'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     ...limitsFromEnv(env),

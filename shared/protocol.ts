@@ -54,6 +54,8 @@ export const CloseCode = {
   // ── Outcomes (4200–4299) ─────────────────────────────────────────────────
   /** The board was deleted (erased with its snapshots); it cannot be reopened. */
   BoardDeleted: 4200,
+  /** The board was moved to the trash; it can be recovered until it is erased (docs/api.md). */
+  BoardTrashed: 4201,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -72,6 +74,7 @@ export const CloseReason: Record<CloseCodeValue, string> = {
   [CloseCode.UpdateRateExceeded]: 'update rate limit exceeded',
   [CloseCode.AwarenessRateExceeded]: 'presence rate limit exceeded',
   [CloseCode.BoardDeleted]: 'board deleted',
+  [CloseCode.BoardTrashed]: 'board moved to the trash',
 };
 
 /* ---- Access (docs/access.md). Kept apart from CloseCode: 4010–4019 are access codes. ---- */

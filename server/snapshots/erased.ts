@@ -18,3 +18,11 @@ export class BoardErasedError extends BoardRefusedError {
     super(`board ${boardId.slice(0, 4)}… was deleted`, CloseCode.BoardDeleted);
   }
 }
+
+/** Refuses a board in the trash: the client shows the trash notice and can recover it (docs/api.md). */
+export class BoardTrashedError extends BoardRefusedError {
+  override name = 'BoardTrashedError';
+  constructor(boardId: string) {
+    super(`board ${boardId.slice(0, 4)}… is in the trash`, CloseCode.BoardTrashed);
+  }
+}

@@ -110,7 +110,7 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   const boardId = m[1] as string;
   const rest = m[2] ?? '';
   const routes =
-    /^(\/snapshots(\/[^/]+(\/(export\.(md|json|csv|svg)|thumbnail\.svg))?)?|\/export\.(md|json|csv|svg)|\/restore\/[^/]+)?$/;
+    /^(\/snapshots(\/[^/]+(\/(export\.(md|json|csv|svg)|thumbnail\.svg))?)?|\/export\.(md|json|csv|svg)|\/restore\/[^/]+|\/trash|\/recover)?$/;
   if (!routes.test(rest)) return false;
   if (rest === '' && method !== 'DELETE') return false;
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid board id');
@@ -126,16 +126,35 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   };
   if (!(await snapshots.exists(boardId))) throw new HttpError(404, 'no such board');
 
+  // GET /api/boards/<id>/trash: whether it is in the trash, until when, and how long the trash keeps boards.
+  const trash = await snapshots.trashEntry(boardId);
+  if (rest === '/trash' && method === 'GET') {
+    sendJson(res, 200, trash ? { trashed: true, trashedAt: trash.trashedAt, purgeAt: trash.purgeAt, trashDays: snapshots.trashDays } : { trashed: false, trashDays: snapshots.trashDays });
+    return true;
+  }
+  // POST /api/boards/<id>/recover (editor): out of the trash, exactly as it was.
+  if (rest === '/recover' && method === 'POST') {
+    needEditor();
+    if (!(await snapshots.recover(boardId))) throw new HttpError(409, 'the board is not in the trash');
+    sendJson(res, 200, { recovered: boardId });
+    return true;
+  }
+  if (rest === '/trash' || rest === '/recover') throw new HttpError(405, `method ${method} not allowed on ${rest}`);
+  // In the trash, the board cannot be opened, changed, deleted again or exported; only recovered.
+  if (trash) {
+    sendJson(res, 410, { error: 'the board is in the trash; an editor can recover it until it is erased', trashed: true, purgeAt: trash.purgeAt });
+    return true;
+  }
+
   // DELETE /api/boards/<id>  {"confirm": "<board id>"}
   if (rest === '') {
     needEditor();
     const body = (await readJson(req)) as { confirm?: unknown };
     if (body?.confirm !== boardId) {
-      throw new HttpError(400, 'to delete a board, send {"confirm": "<the board id>"}; this cannot be undone');
+      throw new HttpError(400, 'to delete a board, send {"confirm": "<the board id>"}');
     }
-    await snapshots.erase(boardId);
-    await access.forget(boardId);
-    sendJson(res, 200, { deleted: boardId });
+    // To the trash (or erased at once with TRASH_DAYS=0; the access record then goes with it).
+    sendJson(res, 200, await snapshots.remove(boardId));
     return true;
   }
 

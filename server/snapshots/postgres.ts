@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { createPool, PgSchema, sqlIdentifier } from '../storage/pgkit';
-import type { SnapshotKind, SnapshotMeta, SnapshotStore } from './types';
+import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
 
 /** Snapshots in PostgreSQL for scale-out mode (every instance sees the same list). */
 export class PostgresSnapshotStore implements SnapshotStore {
@@ -18,6 +18,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
       );
       CREATE INDEX IF NOT EXISTS ${table}_board ON ${table} (board, taken_at);
       CREATE TABLE IF NOT EXISTS ${table}_erased (mark TEXT PRIMARY KEY, erased_at BIGINT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${table}_trash (board TEXT PRIMARY KEY, trashed_at BIGINT NOT NULL, purge_at BIGINT NOT NULL);
     `);
   }
 
@@ -71,6 +72,32 @@ export class PostgresSnapshotStore implements SnapshotStore {
     await this.schema.ready();
     const res = await this.pool.query(`SELECT 1 FROM ${this.table}_erased WHERE mark = $1`, [mark]);
     return res.rowCount !== null && res.rowCount > 0;
+  }
+
+  async markTrashed(e: TrashEntry): Promise<void> {
+    await this.schema.ready();
+    await this.pool.query(
+      `INSERT INTO ${this.table}_trash (board, trashed_at, purge_at) VALUES ($1, $2, $3) ON CONFLICT (board) DO UPDATE SET trashed_at = excluded.trashed_at, purge_at = excluded.purge_at`,
+      [e.boardId, e.trashedAt, e.purgeAt],
+    );
+  }
+
+  async trashed(boardId: string): Promise<TrashEntry | null> {
+    await this.schema.ready();
+    const res = await this.pool.query<{ trashed_at: string; purge_at: string }>(`SELECT trashed_at, purge_at FROM ${this.table}_trash WHERE board = $1`, [boardId]);
+    const row = res.rows[0];
+    return row ? { boardId, trashedAt: Number(row.trashed_at), purgeAt: Number(row.purge_at) } : null;
+  }
+
+  async untrash(boardId: string): Promise<void> {
+    await this.schema.ready();
+    await this.pool.query(`DELETE FROM ${this.table}_trash WHERE board = $1`, [boardId]);
+  }
+
+  async dueForPurge(now: number, trashedBefore: number): Promise<string[]> {
+    await this.schema.ready();
+    const res = await this.pool.query<{ board: string }>(`SELECT board FROM ${this.table}_trash WHERE purge_at <= $1 OR trashed_at <= $2 ORDER BY purge_at`, [now, trashedBefore]);
+    return res.rows.map((r) => r.board);
   }
 
   close(): Promise<void> {

@@ -7,13 +7,16 @@ import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
-import { BoardErasedError, erasureMark } from './erased';
-import type { SnapshotKind, SnapshotMeta, SnapshotStore } from './types';
+import { BoardErasedError, BoardTrashedError, erasureMark } from './erased';
+import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
 
 /** Transaction origin of a restore: stored and relayed like any edit. */
 export const RESTORE_ORIGIN = { restore: true };
 
 export const MAX_SNAPSHOT_NAME = 120;
+/** How long a deleted board waits in the trash by default (TRASH_DAYS). */
+export const DEFAULT_TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const HOURLY_MS = 60 * 60 * 1000;
 const AUTO_NAMES: Record<Exclude<SnapshotKind, 'manual'>, string> = {
   'session-end': 'Automatic: end of session',
@@ -32,6 +35,8 @@ export class Snapshots {
   private readonly lastSnapshotVector = new Map<string, string>();
   private readonly lastHourly = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  /** Called when a board goes to the trash (scale-out: tell the other instances). */
+  onTrashing: ((boardId: string) => void) | null = null;
   /** Called as soon as a board is marked erased, before its data goes (scale-out: tell the other instances). */
   onErasing: ((boardId: string) => void) | null = null;
   /** Called after a board is erased, for other stores that hold data of the board (vote ballots). */
@@ -42,15 +47,76 @@ export class Snapshots {
     private readonly store: BoardStore,
     private readonly snapshots: SnapshotStore,
     private readonly log: Logger,
-    hourlyCheckMs = 5 * 60 * 1000,
+    opts: { trashDays?: number; hourlyCheckMs?: number } = {},
   ) {
-    this.timer = setInterval(() => void this.hourly(), hourlyCheckMs);
+    this.trashDays = opts.trashDays ?? DEFAULT_TRASH_DAYS;
+    this.timer = setInterval(() => void this.hourly(), opts.hourlyCheckMs ?? 5 * 60 * 1000);
     this.timer.unref();
+    // Boards whose time in the trash ran out while the server was down go now.
+    void this.purgeDue();
   }
 
-  /** Rooms hook (before load): a deleted board is refused, never loaded again. */
+  /** Days a deleted board waits in the trash before it is erased; 0 erases at once. */
+  readonly trashDays: number;
+
+  /** Rooms hook (before load): a deleted board is refused, never loaded again; a trashed one until it is recovered. */
   async refuseErased(boardId: string): Promise<void> {
     if (await this.snapshots.isErased(erasureMark(boardId))) throw new BoardErasedError(boardId);
+    if (await this.snapshots.trashed(boardId)) throw new BoardTrashedError(boardId);
+  }
+
+  /** The board's trash entry, or null when it is not in the trash. */
+  async trashEntry(boardId: string): Promise<TrashEntry | null> {
+    return this.snapshots.trashed(boardId);
+  }
+
+  /**
+   * Deleting a board: to the trash for `trashDays` (everyone is disconnected,
+   * nothing is erased yet), or erased at once when `trashDays` is 0.
+   */
+  async remove(boardId: string, now = Date.now()): Promise<{ trashed: string; purgeAt: number } | { deleted: string }> {
+    if (this.trashDays === 0) {
+      await this.erase(boardId);
+      return { deleted: boardId };
+    }
+    const entry = { boardId, trashedAt: now, purgeAt: now + this.trashDays * DAY_MS };
+    await this.snapshots.markTrashed(entry);
+    this.onTrashing?.(boardId);
+    await this.rooms.evict(boardId, CloseCode.BoardTrashed);
+    this.log.info({ board: boardId, purgeAt: entry.purgeAt }, 'board moved to the trash');
+    return { trashed: boardId, purgeAt: entry.purgeAt };
+  }
+
+  /** Another instance moved this board to the trash (scale-out): close it here too. */
+  async trashedElsewhere(boardId: string): Promise<void> {
+    await this.rooms.evict(boardId, CloseCode.BoardTrashed);
+  }
+
+  /** Takes a board out of the trash exactly as it was; false when it was not in the trash. */
+  async recover(boardId: string): Promise<boolean> {
+    if (!(await this.snapshots.trashed(boardId))) return false;
+    await this.snapshots.untrash(boardId);
+    this.log.info({ board: boardId }, 'board recovered from the trash');
+    return true;
+  }
+
+  /** Erases every board whose time in the trash is over. */
+  async purgeDue(now = Date.now()): Promise<string[]> {
+    let due: string[];
+    try {
+      due = await this.snapshots.dueForPurge(now, now - this.trashDays * DAY_MS);
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'trash check failed');
+      return [];
+    }
+    for (const boardId of due) {
+      try {
+        await this.erase(boardId);
+      } catch (err) {
+        this.log.error({ board: boardId, err: (err as Error).message }, 'erasing a board from the trash failed');
+      }
+    }
+    return due;
   }
 
   /** Rooms hook (last leave): the end of a session is snapshotted. */
@@ -120,6 +186,7 @@ export class Snapshots {
 
   private async hourly(): Promise<void> {
     const now = Date.now();
+    await this.purgeDue(now);
     for (const room of await this.rooms.loadedRooms()) {
       if (room.peers.size === 0) continue;
       const last = this.lastHourly.get(room.boardId) ?? 0;
@@ -178,6 +245,8 @@ export class Snapshots {
     // An automatic snapshot that started before the erasure must not outlive it.
     await this.inFlight.get(boardId);
     await this.store.deleteBoard(boardId);
+    // Its trash entry holds the id in clear: it goes too, before deleteBoard empties the WAL.
+    await this.snapshots.untrash(boardId);
     await this.snapshots.deleteBoard(boardId);
     await this.onErased?.(boardId);
     this.lastSnapshotVector.delete(boardId);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SnapshotKind, SnapshotMeta, SnapshotStore } from './types';
+import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
 
 interface Row {
   id: string;
@@ -46,6 +46,7 @@ export class SqliteSnapshotStore implements SnapshotStore {
       );
       CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots (board, taken_at);
       CREATE TABLE IF NOT EXISTS erased_boards (mark TEXT PRIMARY KEY, erased_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS trashed_boards (board TEXT PRIMARY KEY, trashed_at INTEGER NOT NULL, purge_at INTEGER NOT NULL);
     `);
   }
 
@@ -81,6 +82,26 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   isErased(mark: string): boolean {
     return this.db.prepare('SELECT 1 FROM erased_boards WHERE mark = ?').get(mark) !== undefined;
+  }
+
+  markTrashed(e: TrashEntry): void {
+    this.db.prepare('INSERT OR REPLACE INTO trashed_boards (board, trashed_at, purge_at) VALUES (?, ?, ?)').run(e.boardId, e.trashedAt, e.purgeAt);
+  }
+
+  trashed(boardId: string): TrashEntry | null {
+    const row = this.db.prepare<[string], { trashed_at: number; purge_at: number }>('SELECT trashed_at, purge_at FROM trashed_boards WHERE board = ?').get(boardId);
+    return row ? { boardId, trashedAt: row.trashed_at, purgeAt: row.purge_at } : null;
+  }
+
+  untrash(boardId: string): void {
+    this.db.prepare('DELETE FROM trashed_boards WHERE board = ?').run(boardId);
+  }
+
+  dueForPurge(now: number, trashedBefore: number): string[] {
+    return this.db
+      .prepare<[number, number], { board: string }>('SELECT board FROM trashed_boards WHERE purge_at <= ? OR trashed_at <= ? ORDER BY purge_at')
+      .all(now, trashedBefore)
+      .map((r) => r.board);
   }
 
   close(): void {

@@ -28,8 +28,8 @@ describe('co-creation: dot-vote rounds', () => {
     return { status: res.status, type: res.headers.get('content-type') ?? '', json: JSON.parse(text) as Record<string, unknown> };
   }
 
-  async function setup() {
-    const srv = await startTestServer(scope);
+  async function setup(config: { trashDays?: number } = {}) {
+    const srv = await startTestServer(scope, { config });
     const board = await createProtectedBoard(srv, { title: 'Ungepolitik' });
     const params = { k: board.editorKey };
     const a = connectClient(scope, srv.wsUrl, board.id, { params });
@@ -158,7 +158,8 @@ describe('co-creation: dot-vote rounds', () => {
   });
 
   it('deleting a board erases its rounds and ballots from the ballot store', async () => {
-    const { srv, key, i1, base, board } = await setup();
+    // Erased at once (no trash), as an operator's TRASH_DAYS=0 or a board's purge does.
+    const { srv, key, i1, base, board } = await setup({ trashDays: 0 });
     const other = await createProtectedBoard(srv, { title: 'Anden tavle' });
     const o = connectClient(scope, srv.wsUrl, other.id, { params: { k: other.editorKey } });
     await o.waitSynced();

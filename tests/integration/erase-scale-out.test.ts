@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createItem } from '../../shared/model/board';
+import { createItem, listItems } from '../../shared/model/board';
+import { readPlainText } from '../../shared/model/richtext';
 import { CloseCode } from '../../shared/protocol';
 import { author } from '../helpers/board';
 import { spawnServer } from '../helpers/child';
@@ -15,11 +16,11 @@ import { waitFor } from '../helpers/wait';
  * instance that took the request closed the board; people on another instance
  * kept editing, and their edits were written back to PostgreSQL.
  */
-describe('scale-out: deleting a board closes it on every instance', () => {
+describe('scale-out: deleting or trashing a board closes it on every instance', () => {
   const scope = useScope();
 
   it('a participant on the other instance is disconnected, and nothing of the board stays in PostgreSQL', async () => {
-    const env = { DATABASE_URL, REDIS_URL };
+    const env = { DATABASE_URL, REDIS_URL, TRASH_DAYS: '0' };
     const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
     const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
     const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Slet mig' }) });
@@ -62,5 +63,28 @@ describe('scale-out: deleting a board closes it on every instance', () => {
     const after = await db.query<{ n: string }>('SELECT count(*) AS n FROM samskab_updates WHERE board = $1', [id]);
     expect(Number(after.rows[0]?.n)).toBe(0);
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('moving a board to the trash closes it on the other instance too, and it can be recovered there', async () => {
+    const env = { DATABASE_URL, REDIS_URL };
+    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Papirkurv' }) });
+    const { id, path } = (await created.json()) as { id: string; path: string };
+    const key = new URL(`http://x${path}`).searchParams.get('k') ?? '';
+    const b = connectClient(scope, s2.wsUrl, id, { params: { k: key } });
+    await b.waitSynced();
+    createItem(b.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Bodil'), text: 'bliver' });
+    await b.waitSaved();
+    const headers = { 'Content-Type': 'application/json', 'x-samskab-key': key };
+    const del = await fetch(`${s1.httpUrl}/api/boards/${id}`, { method: 'DELETE', headers, body: JSON.stringify({ confirm: id }) });
+    expect(((await del.json()) as { trashed?: string }).trashed).toBe(id);
+    await waitFor(() => b.closes.some((c) => c.code === CloseCode.BoardTrashed), { message: 'Bo (second instance) to be told the board is in the trash', timeoutMs: 5000 });
+    // The second instance refuses it too (the trash is shared), and recovers it for everyone.
+    expect((await fetch(`${s2.httpUrl}/api/boards/${id}/export.md`, { headers })).status).toBe(410);
+    expect((await fetch(`${s2.httpUrl}/api/boards/${id}/recover`, { method: 'POST', headers })).status).toBe(200);
+    const c = connectClient(scope, s1.wsUrl, id, { params: { k: key } });
+    await c.waitSynced();
+    await waitFor(() => listItems(c.doc).items.some((i) => readPlainText(i.body) === 'bliver'), { message: 'the recovered board to hold its card' });
   });
 });

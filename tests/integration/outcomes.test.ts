@@ -200,7 +200,7 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
   });
 
   it('delete erases the board, its snapshots and updates, disconnects people, and the board cannot come back', async () => {
-    const srv = await startTestServer(scope);
+    const srv = await startTestServer(scope, { config: { trashDays: 0 } });
     const { id, a, headers } = await board(srv);
     const secret = 'HEMMELIG-BORGERDATA-4711';
     createItem(a.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Karen Jensen'), text: secret });

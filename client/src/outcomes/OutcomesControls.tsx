@@ -66,7 +66,7 @@ export function OutcomesControls({
             setHighlight({ name, diff });
             setPanel(false);
           }}
-          onDeleted={() => navigate('/?deleted=1')}
+          onDeleted={(purgeAt) => navigate(purgeAt === null ? '/?deleted=1' : `/?trashed=${purgeAt}`)}
           onPrint={() => {
             setPanel(false);
             setOutline(true);

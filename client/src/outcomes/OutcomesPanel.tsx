@@ -6,6 +6,7 @@ import { diffBoards, diffIsEmpty, type BoardDiff } from '../../../shared/model/d
 import { readPlainText } from '../../../shared/model/richtext';
 import { isDamaged } from '../../../shared/model/validate';
 import type { StringKey } from '../i18n/strings';
+import { formatDay } from '../i18n/formatDay';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import {
@@ -16,6 +17,7 @@ import {
   restoreSnapshot,
   svgToPng,
   takeSnapshot,
+  trashState,
   type ExportFormat,
   type SnapshotMeta,
 } from './api';
@@ -31,7 +33,8 @@ interface Props {
   personName: string;
   onClose(): void;
   onShowItem(id: string): void;
-  onDeleted(): void;
+  /** After deleting: `purgeAt` when the board went to the trash, null when it was erased at once. */
+  onDeleted(purgeAt: number | null): void;
   onPrint(): void;
   onHighlight(name: string, diff: BoardDiff): void;
 }
@@ -96,6 +99,20 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // How long the server keeps a deleted board, so the delete section says what will happen.
+  const [trashDays, setTrashDays] = useState<number | null>(null);
+  useEffect(() => {
+    if (!canEdit) return;
+    let live = true;
+    trashState(boardId, params).then(
+      (s) => live && setTrashDays(s.trashDays),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [boardId, params, canEdit]);
 
   // Thumbnails need the board's credentials, so they are fetched and shown as blob URLs.
   useEffect(() => {
@@ -190,8 +207,8 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
   const remove = async () => {
     setBusy(true);
     try {
-      await deleteBoard(boardId, params);
-      onDeleted();
+      const result = await deleteBoard(boardId, params);
+      onDeleted('purgeAt' in result ? result.purgeAt : null);
     } catch (err) {
       fail(err);
       setBusy(false);
@@ -367,7 +384,13 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
       {canEdit && (
         <section aria-labelledby="delete-title" className="danger-zone">
           <h3 id="delete-title">{t('deleteBoard')}</h3>
-          <p>{title.trim() ? t('deleteExplain') : t('deleteExplainUntitled')}</p>
+          <p>
+            {trashDays
+              ? t(title.trim() ? 'deleteExplainTrash' : 'deleteExplainTrashUntitled', { date: formatDay(Date.now() + trashDays * DAY_MS, lang) })
+              : title.trim()
+                ? t('deleteExplain')
+                : t('deleteExplainUntitled')}
+          </p>
           <p className="confirm-word">
             <strong>{confirmWord}</strong>
           </p>
@@ -377,7 +400,7 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
             </label>
             <input id="delete-confirm" value={confirmText} onChange={(e) => setConfirmText(e.target.value)} autoComplete="off" />
             <button type="button" className="danger" disabled={busy || confirmText.trim() !== confirmWord} onClick={() => void remove()}>
-              {t('deleteForever')}
+              {trashDays ? t('deleteToTrash') : t('deleteForever')}
             </button>
           </div>
         </section>
@@ -385,6 +408,8 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
     </dialog>
   );
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The selected item if it is a frame (its name is the first line of its text). */
 function useSelectedFrame(doc: Y.Doc): { id: string; name: string } | null {

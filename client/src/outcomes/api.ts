@@ -73,8 +73,27 @@ export async function fetchExport(
   return res.blob();
 }
 
-export async function deleteBoard(boardId: string, params?: Record<string, string>): Promise<void> {
-  await call(base(boardId), { method: 'DELETE', params, json: { confirm: boardId } });
+/** Deleting moves the board to the trash (`purgeAt`), or erases it at once when the server keeps no trash. */
+export async function deleteBoard(boardId: string, params?: Record<string, string>): Promise<{ trashed: string; purgeAt: number } | { deleted: string }> {
+  const res = await call(base(boardId), { method: 'DELETE', params, json: { confirm: boardId } });
+  return (await res.json()) as { trashed: string; purgeAt: number } | { deleted: string };
+}
+
+export interface TrashState {
+  trashed: boolean;
+  /** When a trashed board is erased for good (ms since the epoch). */
+  purgeAt?: number;
+  /** How long the server keeps deleted boards; 0: no trash, deleting erases at once. */
+  trashDays: number;
+}
+
+export async function trashState(boardId: string, params?: Record<string, string>): Promise<TrashState> {
+  const res = await call(`${base(boardId)}/trash`, { params });
+  return (await res.json()) as TrashState;
+}
+
+export async function recoverBoard(boardId: string, params?: Record<string, string>): Promise<void> {
+  await call(`${base(boardId)}/recover`, { method: 'POST', params });
 }
 
 export async function importBoard(file: File): Promise<{ id: string; path: string }> {

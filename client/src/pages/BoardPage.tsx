@@ -4,6 +4,8 @@ import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
 import { writeUser } from '../../../shared/presence';
 import { OutcomesControls } from '../outcomes/OutcomesControls';
+import { TrashNotice } from '../outcomes/TrashNotice';
+import { CloseCode } from '../../../shared/protocol';
 import { CocreationControls } from '../cocreation/CocreationControls';
 import { VoiceMeter } from '../cocreation/VoiceMeter';
 import { personKey } from '../cocreation/deviceKey';
@@ -178,6 +180,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
             {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
             <div className="panel-dock" ref={setDock} />
             <main className="board-main" ref={main}>
+              {conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
               {conn && (identity || observer) && (
                 <>
                   {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}

@@ -3,6 +3,7 @@ import { isValidBoardId } from '../../../shared/ids';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { templateById, type TemplateId } from '../../../shared/templates';
 import { importBoard } from '../outcomes/api';
+import { formatDay } from '../i18n/formatDay';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { navigate } from '../router';
@@ -38,6 +39,11 @@ export function StartPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleted] = useState(() => new URLSearchParams(location.search).get('deleted') === '1');
+  // Deleted into the trash: until when it can be recovered from its link.
+  const [trashedUntil] = useState(() => {
+    const v = Number(new URLSearchParams(location.search).get('trashed'));
+    return Number.isFinite(v) && v > 0 ? v : null;
+  });
 
   // An empty title keeps the template's own (the server decides, shared/templates).
   const defaultTitle = templateById(template).title[lang];
@@ -143,6 +149,11 @@ export function StartPage() {
         {deleted && (
           <p className="notice" role="status">
             {t('boardDeleted')}
+          </p>
+        )}
+        {trashedUntil !== null && (
+          <p className="notice" role="status">
+            {t('boardTrashed', { date: formatDay(trashedUntil, lang) })}
           </p>
         )}
         {error && (

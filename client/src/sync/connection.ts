@@ -80,6 +80,8 @@ export class BoardConnection {
         this.local?.close();
         void eraseLocalCopy(this.boardId);
       }
+      // In the trash: nothing to reconnect to until someone recovers it (then `resume()`); the browser's copy stays.
+      if (event?.code === CloseCode.BoardTrashed) this.provider.shouldConnect = false;
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
@@ -142,13 +144,23 @@ export class BoardConnection {
     if (ws && this.provider.wsconnected && this.provider.synced) ws.send(encodeSavedMessage(this.localSeq));
   }
 
+  /** Connects again after the board came back (recovered from the trash). */
+  resume(): void {
+    this.snapshot = { ...this.snapshot, lastCloseCode: null };
+    for (const l of this.listeners) l();
+    this.provider.connect();
+  }
+
   /** Local edits the server has not yet confirmed as stored. */
   get hasUnsavedChanges(): boolean {
     return this.localSeq > this.savedSeq;
   }
 
   private compute(): ConnectionState {
-    const connected = this.provider.wsconnected && navigator.onLine !== false;
+    // y-websocket emits 'connection-close' before it clears `wsconnected`: the socket's own state
+    // tells the truth, so a close code (4200, 4201) is not cleared as if the board were still saved.
+    const ws = this.provider.ws;
+    const connected = this.provider.wsconnected && ws !== null && ws.readyState === ws.OPEN && navigator.onLine !== false;
     if (!this.everSynced) return connected || this.provider.wsconnecting ? 'loading' : 'offline';
     if (!connected) return this.hasUnsavedChanges ? 'offline' : 'reconnecting';
     if (!this.provider.synced) return 'reconnecting';
