@@ -63,6 +63,13 @@ describe('scale-out: deleting or trashing a board closes it on every instance', 
     const after = await db.query<{ n: string }>('SELECT count(*) AS n FROM samskab_updates WHERE board = $1', [id]);
     expect(Number(after.rows[0]?.n)).toBe(0);
     expect(n).toBeGreaterThan(0);
+    // No row of any Samskab table mentions the board (updates, snapshots, trash, ballots, access).
+    const tables = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'samskab%'");
+    expect(tables.rows.length).toBeGreaterThanOrEqual(5);
+    for (const { table_name } of tables.rows) {
+      const hits = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table_name} t WHERE t::text LIKE $1`, [`%${id}%`]);
+      expect(Number(hits.rows[0]?.n), `${table_name} still mentions the board`).toBe(0);
+    }
   });
 
   it('moving a board to the trash closes it on the other instance too, and it can be recovered there', async () => {
