@@ -27,6 +27,8 @@ describe('snapshots, compare and restore in Chromium', () => {
     await boCard.dblclick();
     const boEditor = bo.page.locator('.card-editor');
     await boEditor.waitFor();
+    // Type once the editor has the focus (as typeInEditor does): a space typed before goes to the canvas.
+    await bo.page.waitForFunction(() => document.activeElement?.classList.contains('card-editor') === true);
     await bo.page.keyboard.press('End');
     await bo.page.keyboard.type(' om aftenen');
     await ann.page.locator('.card[data-kind="problem"]', { hasText: 'om aftenen' }).waitFor();

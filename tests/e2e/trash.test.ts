@@ -35,6 +35,8 @@ describe('deleting to the trash and recovering in Chromium', () => {
     // Bo and the observer see the notice; only Bo can recover.
     const notice = bo.page.getByRole('alert').filter({ hasText: 'Tavlen er i papirkurven' });
     await notice.getByText(/Den slettes endeligt \d+\. \w+ \d{4}\./).waitFor();
+    // The status says the connection is closed (not "reconnecting"), and why.
+    await bo.page.locator('.status[data-state="stopped"]', { hasText: 'En deltager har lagt tavlen i papirkurven.' }).waitFor();
     const obsNotice = obs.page.getByRole('alert').filter({ hasText: 'Tavlen er i papirkurven' });
     await obsNotice.getByText('Kun nogen med redigeringslinket kan gendanne den.', { exact: false }).waitFor();
     expect(await obsNotice.getByRole('button').count()).toBe(0);

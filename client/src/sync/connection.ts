@@ -5,7 +5,8 @@ import { CloseCode, MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/prot
 import { encodeSavedMessage } from '../../../shared/saved';
 import { eraseLocalCopy, LocalCopy } from './localCopy';
 
-export type ConnectionState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'reconnecting' | 'offline';
+/** `stopped`: the server closed the board for good or for now (deleted, in the trash); no reconnecting. */
+export type ConnectionState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'reconnecting' | 'offline' | 'stopped';
 
 export interface ConnectionSnapshot {
   state: ConnectionState;
@@ -45,6 +46,8 @@ export class BoardConnection {
   private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
+  /** The server closed the board (deleted, trashed): nothing to reconnect to until `resume()`. */
+  private stopped = false;
   /** The socket was closed because the browser went offline; reopen it when it is back. */
   private pausedForNetwork = false;
   private readonly local: LocalCopy | null;
@@ -82,6 +85,7 @@ export class BoardConnection {
       }
       // In the trash: nothing to reconnect to until someone recovers it (then `resume()`); the browser's copy stays.
       if (event?.code === CloseCode.BoardTrashed) this.provider.shouldConnect = false;
+      if (event?.code === CloseCode.BoardTrashed || event?.code === CloseCode.BoardDeleted) this.stopped = true;
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
@@ -146,7 +150,8 @@ export class BoardConnection {
 
   /** Connects again after the board came back (recovered from the trash). */
   resume(): void {
-    this.snapshot = { ...this.snapshot, lastCloseCode: null };
+    this.stopped = false;
+    this.snapshot = { ...this.snapshot, lastCloseCode: null, state: this.compute() };
     for (const l of this.listeners) l();
     this.provider.connect();
   }
@@ -161,6 +166,7 @@ export class BoardConnection {
     // tells the truth, so a close code (4200, 4201) is not cleared as if the board were still saved.
     const ws = this.provider.ws;
     const connected = this.provider.wsconnected && ws !== null && ws.readyState === ws.OPEN && navigator.onLine !== false;
+    if (this.stopped) return 'stopped';
     if (!this.everSynced) return connected || this.provider.wsconnecting ? 'loading' : 'offline';
     if (!connected) return this.hasUnsavedChanges ? 'offline' : 'reconnecting';
     if (!this.provider.synced) return 'reconnecting';
