@@ -12,6 +12,10 @@ import {
 } from '../../shared/model/board';
 import type { BoardItem, LinkKind } from '../../shared/model/schema';
 import { ROLE_IDS } from '../../shared/roles';
+import { addComment } from '../../shared/cocreation/comments';
+import { addAgreedGoal, readGoals } from '../../shared/cocreation/goals';
+import { setRating } from '../../shared/cocreation/value';
+import { ROOT_KEYS } from '../../shared/doc/registry';
 import { author, deleteTextAt, projectBoard, typeInto } from '../helpers/board';
 import { connectClient, stateVector, waitConverged, type TestClient } from '../helpers/client';
 import { Rng } from '../helpers/prng';
@@ -51,6 +55,7 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
   const deleted = new Set<string>();
   const links = new Map<string, LinkRecord>();
   const unlinked = new Set<string>();
+  const goalsAdded = new Set<string>();
 
   const items = (doc: Y.Doc): BoardItem[] => listItems(doc).items;
   const ofKind = (doc: Y.Doc, kind: BoardItem['kind']) => items(doc).filter((i) => i.kind === kind);
@@ -136,6 +141,28 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
       }
     }
 
+    // Co-creation on top, through the tools' own writers: a comment, an agreed goal or a value rating.
+    const livingNow = items(doc);
+    if (rng.chance(0.15) && livingNow.length > 0) {
+      const c = rng.float();
+      if (c < 0.4) {
+        const target = rng.pick(livingNow);
+        addComment(doc, target.id, { name: `Peer ${pi}`, role: rng.pick(ROLE_IDS) }, `kommentar ${rng.word()}`);
+        trace.push(`${who} comment ${target.id}`);
+      } else if (c < 0.7) {
+        const id = addAgreedGoal(doc, { horizon: rng.pick(['short', 'long'] as const), text: `mål ${rng.word()}`, author: author(rng.pick(ROLE_IDS), `Peer ${pi}`) });
+        goalsAdded.add(id);
+        trace.push(`${who} goal ${id}`);
+      } else {
+        const ideas = livingNow.filter((i) => i.kind === 'idea');
+        if (ideas.length > 0) {
+          const idea = rng.pick(ideas);
+          setRating(doc, idea.id, `fuzz-person-key-${String(pi).padStart(4, '0')}`, rng.pick(ROLE_IDS), { personal: rng.range(1, 5), collective: rng.range(1, 5) });
+          trace.push(`${who} rate ${idea.id}`);
+        }
+      }
+    }
+
     // Let the network run now and then, a random amount, so peers interleave differently per seed.
     if (rng.chance(0.3)) {
       const turns = rng.range(1, 4);
@@ -155,7 +182,11 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
   docs.forEach((d, i) => {
     expect(stateVector(d), `state vector of doc ${i}`).toEqual(stateVector(docs[0] as Y.Doc));
     expect(projectBoard(d), `board of doc ${i}`).toEqual(reference);
+    // Every root map of the registry, not only cards and links (shared/doc/registry.ts).
+    for (const key of ROOT_KEYS) expect(d.getMap(key).toJSON(), `${key} of doc ${i}`).toEqual((docs[0] as Y.Doc).getMap(key).toJSON());
   });
+  // Goals are never deleted by anything the fuzz does: every one agreed on is there.
+  expect(readGoals(docs[0] as Y.Doc).agreed.map((g) => g.id).sort()).toEqual([...goalsAdded].sort());
 
   // The end state is what the operations imply, not just "the same everywhere".
   expect(reference.damaged).toEqual([]);

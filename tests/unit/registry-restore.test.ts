@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSession } from '../../shared/cocreation/session';
@@ -19,6 +21,15 @@ describe('the board document registry', () => {
     const used = [...doc.share.keys()].sort();
     expect(used).toEqual([...ROOT_KEYS].sort());
     expect(new Set(ROOT_KEYS).size).toBe(ROOT_MAPS.length);
+  });
+
+  it('docs/data-model.md names every root map and says which a restore brings back', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../docs/data-model.md'), 'utf8');
+    for (const spec of ROOT_MAPS) expect(doc, `docs/data-model.md should describe the root map \`${spec.key}\``).toContain(`\`${spec.key}\``);
+    // The paragraph from "What a restore brings back" up to "Not restored".
+    const from = doc.indexOf('**What a restore brings back**');
+    const restoredLine = from < 0 ? '' : doc.slice(from, doc.indexOf('**Not restored**', from));
+    for (const spec of RESTORED_MAPS) expect(restoredLine, `the restore paragraph should list ${spec.key}`).toContain(`\`${spec.key}\``);
   });
 
   it('restores what people made: every map but the live vote round and role declarations (the product decision, written out)', () => {
