@@ -16,6 +16,7 @@ import {
   ProtocolError,
   type AwarenessEntry,
 } from './messages';
+import { CURRENT_SCHEMA, migrate, type BoardSchema } from '../../shared/doc/migrate';
 
 /** What a room needs from a connection; a ws WebSocket adapter in production. */
 export interface RoomSocket {
@@ -109,6 +110,8 @@ export class Room {
     private readonly compactThreshold: number,
     private readonly limits: RoomLimits = NO_LIMITS,
     private readonly metrics?: Metrics,
+    /** The schema this server brings boards to (tests pass their own migrations). */
+    private readonly schema: BoardSchema = CURRENT_SCHEMA,
   ) {
     this.doc.on('update', (update: Uint8Array) => {
       if (this.applyingTried) return;
@@ -171,6 +174,10 @@ export class Room {
     }, STORAGE_ORIGIN);
     this.rowsSinceCompact = rows.length;
     this.storedBytes = rows.reduce((n, r) => n + r.byteLength, 0);
+    // Boards of an older schema are brought up to date once, here; the change is stored like any edit.
+    const m = migrate(this.doc, this.schema.migrations, this.schema.version);
+    if (m.newer) this.log.warn({ board: this.boardId, schemaVersion: m.from }, 'board written by a newer Samskab; served as is');
+    else if (m.ran.length > 0) this.log.info({ board: this.boardId, from: m.from, to: m.to, ran: m.ran }, 'board migrated');
   }
 
   private watchShadow(): void {

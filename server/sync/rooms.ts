@@ -2,6 +2,7 @@ import type { Logger } from '../log';
 import type { BoardBus } from '../scale/bus';
 import type { BoardStore } from '../storage/types';
 import type { Metrics } from '../metrics';
+import type { BoardSchema } from '../../shared/doc/migrate';
 import { Room, type RoomLimits } from './room';
 
 interface Entry {
@@ -31,7 +32,7 @@ export class Rooms {
   constructor(
     private readonly store: BoardStore,
     private readonly log: Logger,
-    private readonly opts: { idleMs: number; compactThreshold: number; limits?: RoomLimits; metrics?: Metrics },
+    private readonly opts: { idleMs: number; compactThreshold: number; limits?: RoomLimits; metrics?: Metrics; schema?: BoardSchema },
     private readonly bus: BoardBus | null = null,
     private readonly hooks: RoomHooks = {},
   ) {
@@ -96,7 +97,7 @@ export class Rooms {
     }
     if (this.hooks.beforeLoad) await this.hooks.beforeLoad(boardId);
     if (this.entries.has(boardId)) return this.acquire(boardId);
-    const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold, this.opts.limits, this.opts.metrics);
+    const room = new Room(boardId, this.store, this.log, this.opts.compactThreshold, this.opts.limits, this.opts.metrics, this.opts.schema);
     if (this.bus) {
       room.attachBus(this.bus);
       room.onControl = (payload) => this.hooks.control?.(boardId, payload);
