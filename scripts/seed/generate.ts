@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { createItem, linkItems } from '../../shared/model/board';
 import { DEFAULT_SIZE, type ItemKind } from '../../shared/model/schema';
+import { mulberry32 } from '../../shared/prng';
 import type { RoleId } from '../../shared/roles';
 
 /**
@@ -459,18 +460,6 @@ const TAILS_BY_ROLE: Partial<Record<RoleId, readonly string[]>> = {
 // ---------------------------------------------------------------------------
 // Seeded randomness
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   constructor(readonly next: () => number) {}

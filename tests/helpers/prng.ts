@@ -1,6 +1,6 @@
-import { mulberry32 } from '../../scripts/seed/generate';
+import { mulberry32 } from '../../shared/prng';
 
-/** mulberry32 (the seed tool's): a tiny seeded PRNG, so a failing random run can be replayed from its seed. */
+/** mulberry32 (shared with the seed tool): a tiny seeded PRNG, so a failing random run can be replayed from its seed. */
 export { mulberry32 };
 
 export class Rng {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpatialGrid } from '../../client/src/board/spatial';
-import { mulberry32 } from '../../scripts/seed/generate';
+import { mulberry32 } from '../../shared/prng';
 
 const brute = (rects: Map<string, { x: number; y: number; w: number; h: number }>, q: { x: number; y: number; w: number; h: number }) =>
   [...rects].filter(([, b]) => q.x < b.x + b.w && b.x < q.x + q.w && q.y < b.y + b.h && b.y < q.y + q.h).map(([id]) => id).sort();
