@@ -58,6 +58,12 @@ const toolImportsNoSibling = (tool, siblings) => ({
   ],
 });
 
+// Tests never import scripts/ (issue 14): a script is a tool with its own entry point and side
+// effects; code both need lives in shared/ (e.g. shared/prng.ts). Spawning a script is fine.
+const testsImportNoScripts = {
+  patterns: [{ group: ['**/scripts', '**/scripts/**'], message: 'tests/ must not import scripts/; move the code both need to shared/ (or spawn the script).' }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -94,4 +100,5 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', sharedIsPure] },
   },
+  { files: ['tests/**/*.ts'], rules: { 'no-restricted-imports': ['error', testsImportNoScripts] } },
 );

@@ -71,6 +71,22 @@ describe('import walls', () => {
     expect(await restricted(file, use(spec))).toEqual([]);
   });
 
+  it.each([
+    ['tests/unit/spatial.test.ts', '../../scripts/seed/generate'],
+    ['tests/helpers/prng.ts', '../../scripts/seed/generate'],
+    ['tests/integration/erase-script.test.ts', '../../scripts/erase'],
+    ['tests/e2e/browser.ts', '../../scripts/ensure-chromium.mjs'],
+  ])('a test refuses scripts/: %s importing %s', async (file, spec) => {
+    expect(await restricted(file, use(spec))).toEqual([expect.stringMatching(/tests\/ must not import scripts/)]);
+  });
+
+  it.each([
+    ['tests/unit/spatial.test.ts', '../../shared/prng'],
+    ['tests/unit/validate.test.ts', '../helpers/prng'],
+  ])('and lets the right way through: %s importing %s', async (file, spec) => {
+    expect(await restricted(file, use(spec))).toEqual([]);
+  });
+
   it('client/ still never imports server/', async () => {
     expect(await restricted('client/src/board/Canvas.tsx', use('../../../server/sync/rooms'))).toEqual([expect.stringMatching(/client\/ must not import server/)]);
   });
