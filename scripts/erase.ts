@@ -15,7 +15,9 @@
 import { parseArgs } from 'node:util';
 import { isValidBoardId } from '../shared/ids';
 import { configFromEnv } from '../server/config';
-import { eraseBoardData, openStores, trashEntryOf } from '../server/erasure';
+import { openBackend } from '../server/backend';
+import { eraseBoardData, trashEntryOf } from '../server/erasure';
+import { createLogger } from '../server/log';
 
 const USAGE = 'Usage: npm run erase -- --board <boardId>   (a board in the trash; same environment as the server)';
 
@@ -31,7 +33,8 @@ async function main(): Promise<number> {
     console.error(`--board must be a board id (letters, digits, "-" and "_", at most 64).\n${USAGE}`);
     return 2;
   }
-  const stores = openStores(configFromEnv());
+  // The stores only: this tool tells running servers nothing (they refuse the id through the erasure mark).
+  const stores = openBackend(configFromEnv(), createLogger(), { withBus: false });
   try {
     const entry = await trashEntryOf(stores, board);
     if (!entry) {

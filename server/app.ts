@@ -17,13 +17,9 @@ import { Metrics } from './metrics';
 import { handleSnapshotsApi } from './snapshots/http';
 import { handleVotesApi } from './votes/http';
 import { VoteRounds } from './votes/service';
-import { PostgresBallotStore } from './votes/postgres-store';
-import { SqliteBallotStore } from './votes/sqlite-store';
-import { PostgresSnapshotStore } from './snapshots/postgres';
 import { Snapshots } from './snapshots/service';
-import { SqliteSnapshotStore } from './snapshots/sqlite';
 import type { BoardBus } from './scale/bus';
-import { createBackend, scaleOutOf } from './scale/backend';
+import { openBackend } from './backend';
 import type { BoardStore } from './storage/types';
 import { BoardRefusedError } from './sync/admission';
 import { Rooms } from './sync/rooms';
@@ -52,12 +48,11 @@ export async function startServer(
   bus?: BoardBus | null,
 ): Promise<SamskabServer> {
   // One scale-out decision for every store and the bus; an injected store and bus (tests) replace only those two.
-  const scaleOut = scaleOutOf(config);
-  const backend = store ? { store, bus: bus ?? null } : createBackend(config, log);
-  const boardStore = backend.store;
+  const backend = openBackend(config, log, { withBus: true, ...(store ? { board: store, bus: bus ?? null } : {}) });
+  const boardStore = backend.board;
   const boardBus = backend.bus;
   const metrics = new Metrics();
-  const access = createAccessService(config, log);
+  const access = createAccessService(config, backend.access, log);
   // The rooms' hooks call features made below (they need the rooms); no board loads before they exist.
   const rooms: Rooms = new Rooms(
     boardStore,
@@ -86,11 +81,9 @@ export async function startServer(
   // A rotation on one instance disconnects the old links' holders on every instance.
   const tellOthers = (boardId: string, event: 'rotated' | 'erased' | 'trashed') => boardBus?.publish(boardId, 'control', new TextEncoder().encode(JSON.stringify({ event })));
   if (boardBus) access.onRotated = (boardId) => tellOthers(boardId, 'rotated');
-  const snapshotStore = scaleOut ? new PostgresSnapshotStore(scaleOut.databaseUrl) : new SqliteSnapshotStore(config.dataDir);
-  const snapshots: Snapshots = new Snapshots(rooms, boardStore, snapshotStore, log, config.trashDays === undefined ? {} : { trashDays: config.trashDays });
+  const snapshots: Snapshots = new Snapshots(rooms, boardStore, backend.snapshots, log, config.trashDays === undefined ? {} : { trashDays: config.trashDays });
   // Ballots in PostgreSQL in scale-out mode, so every instance counts the same votes.
-  const ballotStore = scaleOut ? new PostgresBallotStore(scaleOut.databaseUrl) : new SqliteBallotStore(config.dataDir);
-  const votes = new VoteRounds(rooms, boardStore, ballotStore, log);
+  const votes = new VoteRounds(rooms, boardStore, backend.ballots, log);
   snapshots.onErased = async (boardId) => {
     await votes.erase(boardId);
     await access.forget(boardId);
@@ -143,7 +136,7 @@ export async function startServer(
     { method: 'POST', path: '/api/boards/import', handle: limitBoardCreation },
     { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleSnapshotsApi(req, res, url, { snapshots, access, ip, maxImportBytes: MAX_IMPORT_BYTES }) },
     { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleVotesApi(req, res, url, { service: votes, access, ip }) },
-    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleAccessApi(req, res, url.pathname, access, ip) },
+    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleAccessApi(req, res, url.pathname, access, ip, (boardId) => snapshots.refuseErased(boardId)) },
     {
       prefix: '/api/',
       handle: ({ req, url }) => {
@@ -216,11 +209,8 @@ export async function startServer(
       sync.close();
       server.closeAllConnections();
       snapshots.close();
-      await votes.shutdown();
-      await boardStore.close();
-      await snapshotStore.close();
-      await access.close();
-      await boardBus?.close();
+      // Every store, then the shared pool or handle, then the bus (server/backend.ts).
+      await backend.close();
     },
   };
 }

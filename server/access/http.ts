@@ -72,6 +72,8 @@ export async function handleAccessApi(
   pathname: string,
   access: AccessService,
   ip: string,
+  /** Throws (a BoardRefusedError, answered 410) when the board is deleted or in the trash: its links are not changed then. */
+  refuseGone: (boardId: string) => Promise<void>,
 ): Promise<boolean> {
   const m = ROUTE.exec(pathname);
   if (!m) return false;
@@ -97,6 +99,8 @@ export async function handleAccessApi(
     sendJson(res, 403, { error: 'only editor links may change access', reason: 'editor-only' });
     return true;
   }
+  // Rotating must not create links for an erased id, nor change a trashed board that should come back as it was.
+  await refuseGone(boardId);
   if (route === 'POST rotate') {
     await readJson(req);
     const r = await access.rotate(boardId);

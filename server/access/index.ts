@@ -3,8 +3,7 @@ import type { Logger } from '../log';
 import { DEFAULT_ACCESS_OPTIONS } from '../accessOptions';
 import { scaleOutOf } from '../scale/backend';
 import { AccessService } from './service';
-import { PostgresAccessStore } from './postgres';
-import { SqliteAccessStore } from './sqlite';
+import type { AccessStore } from './types';
 
 export { handleAccessApi } from './http';
 export { setSecurityHeaders } from './headers';
@@ -16,11 +15,9 @@ export { AccessService } from './service';
  * in PostgreSQL in scale-out mode (then records are cached only briefly, since
  * another instance may rotate a board's links).
  */
-export function createAccessService(config: ServerConfig, log: Logger): AccessService {
+export function createAccessService(config: ServerConfig, store: AccessStore, log: Logger): AccessService {
   const options = { ...DEFAULT_ACCESS_OPTIONS, ...config.access };
-  const scaleOut = scaleOutOf(config);
-  if (scaleOut) return new AccessService(new PostgresAccessStore(scaleOut.databaseUrl), options, log, SHARED_CACHE_MS);
-  return new AccessService(new SqliteAccessStore(config.dataDir), options, log);
+  return new AccessService(store, options, log, scaleOutOf(config) ? SHARED_CACHE_MS : undefined);
 }
 
 /** How long an instance trusts its cached copy of a record that other instances may change. */

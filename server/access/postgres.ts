@@ -1,16 +1,20 @@
 import type pg from 'pg';
-import { createPool, PgSchema, sqlIdentifier } from '../storage/pgkit';
+import { storePool, PgSchema, sqlIdentifier } from '../storage/pgkit';
 import type { AccessRecord, AccessStore } from './types';
 
 /** Access records in PostgreSQL for scale-out mode: every instance reads the same links and passcode. */
 export class PostgresAccessStore implements AccessStore {
   private readonly pool: pg.Pool;
+  /** Ends the pool when this store owns it (made from a URL); the shared pool is ended by its owner. */
+  private readonly endPool: () => Promise<void>;
   private readonly schema: PgSchema;
   private closed: Promise<void> | null = null;
 
-  constructor(connectionString: string, private readonly table = 'samskab_access') {
+  constructor(db: string | pg.Pool, private readonly table = 'samskab_access') {
     sqlIdentifier(table);
-    this.pool = createPool(connectionString, 4);
+    const { pool, end } = storePool(db, 4);
+    this.pool = pool;
+    this.endPool = end;
     this.schema = new PgSchema(this.pool, `CREATE TABLE IF NOT EXISTS ${table} (board TEXT PRIMARY KEY, record JSONB NOT NULL)`);
   }
 
@@ -34,7 +38,7 @@ export class PostgresAccessStore implements AccessStore {
   }
 
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.endPool();
     return this.closed;
   }
 }

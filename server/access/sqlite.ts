@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { MAIN_SQLITE_FILE, storeHandle } from '../storage/sqlitekit';
 import type { AccessRecord, AccessStore } from './types';
 
 interface Row {
@@ -16,20 +15,20 @@ interface Row {
 /**
  * Access records in the same SQLite file as the board updates
  * (DATA_DIR/samskab.sqlite, table `board_access`), so one backup of the data
- * directory holds both. A separate connection; WAL allows it.
+ * directory holds both; the server shares one handle of it (server/backend.ts).
  */
 export class SqliteAccessStore implements AccessStore {
   private readonly db: Database.Database;
   private readonly select: Database.Statement<[string], Row>;
   private readonly upsert: Database.Statement<[Row]>;
 
-  constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'samskab.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    // A deleted board's links must leave no readable trace in the file.
-    this.db.pragma('secure_delete = ON');
+  /** Closes the file when this store opened it; a shared handle is closed by its owner (server/backend.ts). */
+  private readonly closeHandle: () => void;
+
+  constructor(source: string | Database.Database) {
+    const { db, close } = storeHandle(source, MAIN_SQLITE_FILE);
+    this.db = db;
+    this.closeHandle = close;
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS board_access (
         board TEXT PRIMARY KEY,
@@ -84,6 +83,6 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   close(): void {
-    this.db.close();
+    this.closeHandle();
   }
 }

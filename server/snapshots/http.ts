@@ -142,6 +142,8 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   if (rest === '/trash' || rest === '/recover') throw new HttpError(405, `method ${method} not allowed on ${rest}`);
   // In the trash, the board cannot be opened, changed, deleted again or exported; only recovered.
   if (trash) {
+    // An observer link is refused a change as on any board; only then is the trash the answer.
+    if (method !== 'GET') needEditor();
     sendJson(res, 410, { error: 'the board is in the trash; an editor can recover it until it is erased', trashed: true, purgeAt: trash.purgeAt });
     return true;
   }

@@ -1,16 +1,20 @@
 import type pg from 'pg';
-import { createPool, PgSchema, sqlIdentifier } from '../storage/pgkit';
+import { storePool, PgSchema, sqlIdentifier } from '../storage/pgkit';
 import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
 
 /** Snapshots in PostgreSQL for scale-out mode (every instance sees the same list). */
 export class PostgresSnapshotStore implements SnapshotStore {
   private readonly pool: pg.Pool;
+  /** Ends the pool when this store owns it (made from a URL); the shared pool is ended by its owner. */
+  private readonly endPool: () => Promise<void>;
   private readonly schema: PgSchema;
   private closed: Promise<void> | null = null;
 
-  constructor(connectionString: string, private readonly table = 'samskab_snapshots') {
+  constructor(db: string | pg.Pool, private readonly table = 'samskab_snapshots') {
     sqlIdentifier(table);
-    this.pool = createPool(connectionString, 4);
+    const { pool, end } = storePool(db, 4);
+    this.pool = pool;
+    this.endPool = end;
     this.schema = new PgSchema(this.pool, `
       CREATE TABLE IF NOT EXISTS ${table} (
         id TEXT PRIMARY KEY, board TEXT NOT NULL, name TEXT NOT NULL, taken_by TEXT NOT NULL,
@@ -101,7 +105,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.endPool();
     return this.closed;
   }
 }

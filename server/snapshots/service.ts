@@ -95,6 +95,8 @@ export class Snapshots {
   /** Takes a board out of the trash exactly as it was; false when it was not in the trash. */
   async recover(boardId: string): Promise<boolean> {
     if (!(await this.snapshots.trashed(boardId))) return false;
+    // An erasure keeps the trash entry until its last step: a board already marked erased is not coming back.
+    if (await this.snapshots.isErased(erasureMark(boardId))) return false;
     await this.snapshots.untrash(boardId);
     this.log.info({ board: boardId }, 'board recovered from the trash');
     return true;
@@ -245,10 +247,11 @@ export class Snapshots {
     // An automatic snapshot that started before the erasure must not outlive it.
     await this.inFlight.get(boardId);
     await this.store.deleteBoard(boardId);
-    // Its trash entry holds the id in clear: it goes too, before deleteBoard empties the WAL.
-    await this.snapshots.untrash(boardId);
     await this.snapshots.deleteBoard(boardId);
     await this.onErased?.(boardId);
+    // The trash entry (the id in clear) goes last, so an erasure that failed half-way stays in the
+    // trash and the next purge or `npm run erase` finishes it (server/erasure.ts: same order).
+    await this.snapshots.untrash(boardId);
     this.lastSnapshotVector.delete(boardId);
     this.lastHourly.delete(boardId);
     this.log.info({ board: boardId }, 'board erased');

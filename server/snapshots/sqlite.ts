@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/sqlitekit';
 import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
 
 interface Row {
@@ -28,11 +27,7 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'snapshots.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    // Erased boards must leave no readable trace in the file (GDPR erasure).
-    this.db.pragma('secure_delete = ON');
+    this.db = openSqlite(dataDir, 'snapshots.sqlite');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS snapshots (
         id TEXT PRIMARY KEY,
@@ -95,6 +90,8 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   untrash(boardId: string): void {
     this.db.prepare('DELETE FROM trashed_boards WHERE board = ?').run(boardId);
+    // The last step of an erasure: the id leaves the WAL too (a recovery pays one cheap checkpoint).
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   dueForPurge(now: number, trashedBefore: number): string[] {

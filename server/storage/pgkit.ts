@@ -25,6 +25,22 @@ export function createPool(connectionString: string, max: number): pg.Pool {
   return pool;
 }
 
+/**
+ * A store's pool: the instance's shared one (server/backend.ts makes one per
+ * instance and ends it once), or its own from a URL (tests, tools), which the
+ * store then ends on close.
+ */
+export interface StorePool {
+  pool: pg.Pool;
+  end(): Promise<void>;
+}
+
+export function storePool(db: string | pg.Pool, max: number): StorePool {
+  if (typeof db !== 'string') return { pool: db, end: () => Promise.resolve() };
+  const pool = createPool(db, max);
+  return { pool, end: () => pool.end() };
+}
+
 /** Runs `fn` in a transaction on one client: committed when it resolves, rolled back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();

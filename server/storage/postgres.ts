@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createPool, inTransaction, PgSchema, sqlIdentifier } from './pgkit';
+import { storePool, inTransaction, PgSchema, sqlIdentifier } from './pgkit';
 import type { BoardStore } from './types';
 
 /**
@@ -11,11 +11,15 @@ import type { BoardStore } from './types';
  */
 export class PostgresStore implements BoardStore {
   private readonly pool: pg.Pool;
+  /** Ends the pool when this store owns it (made from a URL); the shared pool is ended by its owner. */
+  private readonly endPool: () => Promise<void>;
   private readonly schema: PgSchema;
 
-  constructor(connectionString: string, private readonly table = 'samskab_updates') {
+  constructor(db: string | pg.Pool, private readonly table = 'samskab_updates') {
     sqlIdentifier(table);
-    this.pool = createPool(connectionString, 8);
+    const { pool, end } = storePool(db, 8);
+    this.pool = pool;
+    this.endPool = end;
     this.schema = new PgSchema(
       this.pool,
       `
@@ -69,7 +73,7 @@ export class PostgresStore implements BoardStore {
   private closed: Promise<void> | null = null;
 
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.endPool();
     return this.closed;
   }
 }

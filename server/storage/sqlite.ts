@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { MAIN_SQLITE_FILE, storeHandle } from './sqlitekit';
 import type { BoardStore } from './types';
 
 /**
@@ -17,13 +16,13 @@ export class SqliteStore implements BoardStore {
   private readonly countStmt: Database.Statement<[string], { n: number }>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
 
-  constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'samskab.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${synchronous}`);
-    // An erased board must leave no readable trace in the file (GDPR erasure).
-    this.db.pragma('secure_delete = ON');
+  /** Closes the file when this store opened it; a shared handle is closed by its owner (server/backend.ts). */
+  private readonly closeHandle: () => void;
+
+  constructor(source: string | Database.Database, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
+    const { db, close } = storeHandle(source, MAIN_SQLITE_FILE, { synchronous });
+    this.db = db;
+    this.closeHandle = close;
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS updates (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -71,6 +70,6 @@ export class SqliteStore implements BoardStore {
   }
 
   close(): void {
-    this.db.close();
+    this.closeHandle();
   }
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createPool, inTransaction, PgSchema, sqlIdentifier } from '../storage/pgkit';
+import { storePool, inTransaction, PgSchema, sqlIdentifier } from '../storage/pgkit';
 import { toBallot, toRound, type BallotRow, type BallotStore, type RoundChange, type RoundRow, type StoredBallot, type StoredRound } from './store';
 
 /** Namespace of the per-board advisory locks (first key of pg_advisory_xact_lock). */
@@ -13,16 +13,20 @@ const LOCK_SPACE = 7204;
  */
 export class PostgresBallotStore implements BallotStore {
   private readonly pool: pg.Pool;
+  /** Ends the pool when this store owns it (made from a URL); the shared pool is ended by its owner. */
+  private readonly endPool: () => Promise<void>;
   private readonly schema: PgSchema;
   private closed: Promise<void> | null = null;
   private readonly rounds: string;
   private readonly ballotsTable: string;
 
-  constructor(connectionString: string, prefix = 'samskab') {
+  constructor(db: string | pg.Pool, prefix = 'samskab') {
     sqlIdentifier(prefix, 40);
     this.rounds = `${prefix}_vote_rounds`;
     this.ballotsTable = `${prefix}_ballots`;
-    this.pool = createPool(connectionString, 4);
+    const { pool, end } = storePool(db, 4);
+    this.pool = pool;
+    this.endPool = end;
     this.schema = new PgSchema(
       this.pool,
       `
@@ -138,7 +142,7 @@ export class PostgresBallotStore implements BallotStore {
   }
 
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.endPool();
     return this.closed;
   }
 }

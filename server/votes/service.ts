@@ -102,10 +102,13 @@ export class VoteRounds {
   async start(boardId: string, opts: { dots: number; equalWeight: boolean; anonymousNames: boolean }): Promise<RoundState> {
     if (!Number.isInteger(opts.dots) || opts.dots < MIN_DOTS || opts.dots > MAX_DOTS) throw new VoteRoundError(400, `dots must be a whole number from ${MIN_DOTS} to ${MAX_DOTS}`);
     const round: StoredRound = { boardId, id: randomId(12), status: 'open', ...opts, openedAt: Date.now(), closedAt: null, revealedAt: null, rev: 1 };
-    const outcome = await this.store.openRound(round);
-    if ('busy' in outcome) throw new VoteRoundError(409, 'a round is already open on this board; close it first');
-    this.log.info({ board: boardId, round: round.id, dots: round.dots }, 'vote round opened');
-    return this.rooms.withRoom(boardId, (room) => this.publish(room, boardId, round.id));
+    // The room first: a board in the trash (or erased) is refused before a round is stored for it.
+    return this.rooms.withRoom(boardId, async (room) => {
+      const outcome = await this.store.openRound(round);
+      if ('busy' in outcome) throw new VoteRoundError(409, 'a round is already open on this board; close it first');
+      this.log.info({ board: boardId, round: round.id, dots: round.dots }, 'vote round opened');
+      return this.publish(room, boardId, round.id);
+    });
   }
 
   private async roundOr404(boardId: string, roundId: string): Promise<StoredRound> {
@@ -164,9 +167,5 @@ export class VoteRounds {
   /** Deletes a board's rounds and ballots (the board was erased). */
   erase(boardId: string): Promise<void> {
     return this.store.deleteBoard(boardId);
-  }
-
-  shutdown(): Promise<void> {
-    return this.store.close();
   }
 }

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { openSqlite } from '../storage/sqlitekit';
 import { toBallot, toRound, type BallotRow, type BallotStore, type RoundChange, type RoundRow, type StoredBallot, type StoredRound } from './store';
 
 const FILE = 'cocreation.sqlite';
@@ -21,10 +22,7 @@ export class SqliteBallotStore implements BallotStore {
     if (this.handle) return this.handle;
     // A request still in flight at shutdown must not reopen the file.
     if (this.closed) throw new Error('the ballot store is closed');
-    fs.mkdirSync(this.dataDir, { recursive: true });
-    const db = new Database(path.join(this.dataDir, FILE));
-    db.pragma('journal_mode = WAL');
-    db.pragma('secure_delete = ON');
+    const db = openSqlite(this.dataDir, FILE);
     db.exec(`
       CREATE TABLE IF NOT EXISTS vote_rounds (
         board TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, dots INTEGER NOT NULL,

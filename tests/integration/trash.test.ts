@@ -98,6 +98,38 @@ describe('the trash', () => {
     expect((snaps.json.snapshots as Array<{ name: string }>).map((s) => s.name)).toContain('før');
   });
 
+  it('while trashed, nothing changes behind the trash: no vote round, no new links, observers still refused; recovered, all works', async () => {
+    const srv = await startTestServer(scope);
+    const { board } = await boardWithContent(srv);
+    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id })).status).toBe(200);
+
+    // An observer link is refused a change as anywhere (403), not told about the trash.
+    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.observerKey, { confirm: board.id })).status).toBe(403);
+    // A vote start is refused before a round is stored (else every start after recovery answered 409).
+    expect((await call(srv, 'POST', `/api/boards/${board.id}/rounds`, board.editorKey, { dots: 3 })).status).toBe(410);
+    // Links are not rotated or changed on a trashed board: it comes back as it was.
+    expect((await call(srv, 'POST', `/api/boards/${board.id}/rotate`, board.editorKey, {})).status).toBe(410);
+    expect((await call(srv, 'PUT', `/api/boards/${board.id}/access`, board.editorKey, { observerCursors: true })).status).toBe(410);
+
+    expect((await call(srv, 'POST', `/api/boards/${board.id}/recover`, board.editorKey)).status).toBe(200);
+    expect((await call(srv, 'POST', `/api/boards/${board.id}/rounds`, board.editorKey, { dots: 3 })).status).toBe(201);
+    const a = connectClient(scope, srv.wsUrl, board.id, { params: { k: board.editorKey } });
+    await a.waitSynced();
+  });
+
+  it('an erased board gets no new links: rotating its id is refused and leaves no access record', async () => {
+    const dataDir = scope.tempDir();
+    const srv = await startTestServer(scope, { dataDir, config: { trashDays: 0 } });
+    const { board } = await boardWithContent(srv);
+    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id })).json.deleted).toBe(board.id);
+    // The record went with the board, so the id now reads as an "open" board: the rotate must still be refused.
+    expect((await call(srv, 'POST', `/api/boards/${board.id}/rotate`, board.editorKey, {})).status).toBe(410);
+    await srv.close();
+    for (const f of fs.readdirSync(dataDir).filter((f) => fs.statSync(path.join(dataDir, f)).isFile())) {
+      expect(fs.readFileSync(path.join(dataDir, f)).includes(Buffer.from(board.id)), `the id left in ${f}`).toBe(false);
+    }
+  });
+
   it('a board whose time in the trash is over is erased for good, leaving no trace in the data directory', async () => {
     const dataDir = scope.tempDir();
     const srv = await startTestServer(scope, { dataDir });
