@@ -1,10 +1,14 @@
-import { COCREATION_KEY } from '../cocreation/doc';
-import { COMMENTS_KEY } from '../cocreation/comments';
-import { EVALUATION_KEY } from '../cocreation/evaluation';
-import { GOALS_KEY } from '../cocreation/goals';
-import { SESSION_KEY } from '../cocreation/session';
-import { VALUE_KEY } from '../cocreation/value';
+import type * as Y from 'yjs';
+import { COCREATION_KEY, readClients, readRoundOf, readSettings } from '../cocreation/doc';
+import { COMMENTS_KEY, readComments } from '../cocreation/comments';
+import { EVALUATION_KEY, readEvaluation } from '../cocreation/evaluation';
+import { GOALS_KEY, readGoals } from '../cocreation/goals';
+import { readSession, SESSION_KEY } from '../cocreation/session';
+import { readRatings, VALUE_KEY } from '../cocreation/value';
+import { listItems, listLinks, readMeta } from '../model/board';
+import { readPlainText } from '../model/richtext';
 import { ITEMS_KEY, LINKS_KEY, META_KEY } from '../model/schema';
+import { toPlain } from './plain';
 
 /**
  * Every root map of a board's Y.Doc, declared once (docs/data-model.md).
@@ -16,6 +20,12 @@ import { ITEMS_KEY, LINKS_KEY, META_KEY } from '../model/schema';
  * restored; live coordination (an open proposal, ready and done marks, the
  * running timer, the live vote round, client role declarations) is not, since
  * bringing it back would re-open decisions nobody is taking now.
+ *
+ * `read` is the map's validating reader (the tool's own, which skips
+ * malformed entries and never throws) as plain JSON data: the JSON export
+ * carries it for every map with `exported`, and an import runs every reader
+ * before it accepts a file. Erasing a board needs no entry: it deletes the
+ * whole document (every root map) and its snapshots.
  */
 export type RootOwner = 'board' | 'session' | 'goals' | 'value' | 'comments' | 'evaluation' | 'votes';
 
@@ -26,21 +36,50 @@ export interface RootMapSpec {
   what: string;
   /** Which top-level keys of the map a restore brings back: all, none, or those the predicate accepts. */
   restore: 'all' | 'none' | ((key: string) => boolean);
+  /** The map as the app understands it: plain data, malformed entries left out. Never throws on a well-formed Y.Doc. */
+  read: (doc: Y.Doc) => unknown;
+  /** In the readable `content` of the JSON export (live coordination is not: it means nothing after the session). */
+  exported: boolean;
 }
+
+/** Cards in plain data: rich text as plain text (the full text is in the export's Yjs state). */
+function readItems(doc: Y.Doc): unknown {
+  const { items, damaged } = listItems(doc);
+  return {
+    items: items.map(({ body, ...rest }) => ({ ...(toPlain(rest) as object), text: readPlainText(body) })),
+    damaged: damaged.map((d) => d.id),
+  };
+}
+
+const liveItemIds = (doc: Y.Doc) => new Set(listItems(doc).items.map((i) => i.id));
 
 /** Session keys that are the agenda and where the group is in it; the rest is live coordination. */
 const isAgendaKey = (key: string) => key === 'current' || key.startsWith('step|');
 
 export const ROOT_MAPS: readonly RootMapSpec[] = [
-  { key: META_KEY, owner: 'board', what: 'title, schema version, creation time', restore: 'all' },
-  { key: ITEMS_KEY, owner: 'board', what: 'problems, perspectives, ideas and frames with their text', restore: 'all' },
-  { key: LINKS_KEY, owner: 'board', what: 'connectors between cards', restore: 'all' },
-  { key: COMMENTS_KEY, owner: 'comments', what: 'comments on cards', restore: 'all' },
-  { key: VALUE_KEY, owner: 'value', what: 'value ratings (personal, collective, societal)', restore: 'all' },
-  { key: GOALS_KEY, owner: 'goals', what: 'goals and expectations, and their look-back', restore: 'all' },
-  { key: EVALUATION_KEY, owner: 'evaluation', what: 'evaluation sessions, answers, indicators and stories', restore: 'all' },
-  { key: SESSION_KEY, owner: 'session', what: 'the agenda and the current step (not proposals, ready/done marks or the timer)', restore: isAgendaKey },
-  { key: COCREATION_KEY, owner: 'votes', what: 'the live vote round, settings and client role declarations', restore: 'none' },
+  { key: META_KEY, owner: 'board', what: 'title, schema version, creation time', restore: 'all', read: (d) => toPlain(readMeta(d)), exported: true },
+  { key: ITEMS_KEY, owner: 'board', what: 'problems, perspectives, ideas and frames with their text', restore: 'all', read: readItems, exported: true },
+  { key: LINKS_KEY, owner: 'board', what: 'connectors between cards', restore: 'all', read: (d) => toPlain(listLinks(d)), exported: true },
+  { key: COMMENTS_KEY, owner: 'comments', what: 'comments on cards', restore: 'all', read: (d) => toPlain(readComments(d, liveItemIds(d))), exported: true },
+  { key: VALUE_KEY, owner: 'value', what: 'value ratings (personal, collective, societal)', restore: 'all', read: (d) => toPlain(readRatings(d)), exported: true },
+  { key: GOALS_KEY, owner: 'goals', what: 'goals and expectations, and their look-back', restore: 'all', read: (d) => toPlain(readGoals(d)), exported: true },
+  { key: EVALUATION_KEY, owner: 'evaluation', what: 'evaluation sessions, answers, indicators and stories', restore: 'all', read: (d) => toPlain(readEvaluation(d)), exported: true },
+  {
+    key: SESSION_KEY,
+    owner: 'session',
+    what: 'the agenda and the current step (not proposals, ready/done marks or the timer)',
+    restore: isAgendaKey,
+    read: (d) => toPlain(readSession(d)),
+    exported: true,
+  },
+  {
+    key: COCREATION_KEY,
+    owner: 'votes',
+    what: 'the live vote round, settings and client role declarations',
+    restore: 'none',
+    read: (d) => toPlain({ round: readRoundOf(d), settings: readSettings(d), clients: readClients(d) }),
+    exported: false,
+  },
 ];
 
 export const ROOT_KEYS: readonly string[] = ROOT_MAPS.map((m) => m.key);
@@ -52,3 +91,6 @@ export function restores(spec: RootMapSpec, key: string): boolean {
 
 /** The root maps a restore touches at all. */
 export const RESTORED_MAPS: readonly RootMapSpec[] = ROOT_MAPS.filter((m) => m.restore !== 'none');
+
+/** The root maps in the JSON export's readable content. */
+export const EXPORTED_MAPS: readonly RootMapSpec[] = ROOT_MAPS.filter((m) => m.exported);

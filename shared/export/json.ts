@@ -1,5 +1,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
+import { EXPORTED_MAPS, ROOT_MAPS } from '../doc/registry';
 import { listItems, listLinks, readMeta } from '../model/board';
 import { readPlainText } from '../model/richtext';
 import { SCHEMA_VERSION } from '../model/schema';
@@ -9,7 +10,10 @@ export const EXPORT_VERSION = 1;
 
 /**
  * Lossless export: the full Yjs state (base64) is what an import restores;
- * the readable `items` and `links` are there for people and other tools.
+ * the readable part is there for people and other tools: `content` holds
+ * every exported root map of the registry (shared/doc/registry.ts) as its
+ * reader sees it, so a new tool's data is in the export without touching
+ * this file; `items` and `links` stay as they were for existing consumers.
  */
 export interface BoardExport {
   format: typeof EXPORT_FORMAT;
@@ -20,6 +24,8 @@ export interface BoardExport {
   state: string;
   items: Array<{ id: string; kind: string; x: number; y: number; w: number; h: number; role: string; author: string; text: string; template?: boolean }>;
   links: Array<{ id: string; kind: string; from: string; to: string; label: string }>;
+  /** Root map key → its content as plain data (cards, links, comments, ratings, goals, evaluation, agenda…). */
+  content: Record<string, unknown>;
 }
 
 export function boardToJson(doc: Y.Doc, now = new Date()): BoardExport {
@@ -44,6 +50,7 @@ export function boardToJson(doc: Y.Doc, now = new Date()): BoardExport {
       ...(i.template ? { template: true } : {}),
     })),
     links: listLinks(doc),
+    content: Object.fromEntries(EXPORTED_MAPS.map((m) => [m.key, m.read(doc)])),
   };
 }
 
@@ -89,6 +96,15 @@ export function docFromExport(value: unknown): Y.Doc {
   if (typeof doc.getMap('meta').get('schemaVersion') !== 'number') {
     doc.destroy();
     throw new ImportError('the file holds no Samskab board');
+  }
+  // Every part of the board is read once, as the app will read it, before anything is created.
+  for (const spec of ROOT_MAPS) {
+    try {
+      spec.read(doc);
+    } catch {
+      doc.destroy();
+      throw new ImportError(`the ${spec.key} part of the board (${spec.what}) cannot be read`);
+    }
   }
   return doc;
 }
