@@ -76,6 +76,9 @@ export async function startServer(
           log.warn({ board: boardId }, 'unreadable control event on the bus');
         }
       },
+      // The same as hearing the control event, for one that was lost in a Redis outage.
+      refusedLater: (boardId, refusal) =>
+        refusal.closeCode === CloseCode.BoardDeleted ? snapshots.erasedElsewhere(boardId) : snapshots.trashedElsewhere(boardId),
     },
   );
   // A rotation on one instance disconnects the old links' holders on every instance.

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import type { BoardBus } from '../scale/bus';
 import type { BoardStore } from '../storage/types';
+import { BoardRefusedError } from './admission';
 import type { Metrics } from '../metrics';
 import type { BoardSchema } from '../../shared/doc/migrate';
 import { Room, type RoomLimits } from './room';
@@ -23,6 +24,12 @@ export interface RoomHooks {
   lastLeave?(room: Room): void;
   /** Scale-out: a control event about a board from another instance. */
   control?(boardId: string, payload: Uint8Array): void;
+  /**
+   * Scale-out: a loaded board failed the before-load check on a second look
+   * (it was trashed or erased while this instance could not hear the bus).
+   * Without this hook the board is closed with the refusal's close code.
+   */
+  refusedLater?(boardId: string, refusal: BoardRefusedError): Promise<void>;
 }
 
 /** Loads rooms on demand and unloads them after they have been idle a while. */
@@ -39,9 +46,15 @@ export class Rooms {
     // After a bus outage every loaded board catches up from storage.
     bus?.onRecovered(() => {
       for (const entry of this.entries.values()) {
-        void entry.room.then((room) => room.reconcile()).catch((err: Error) => {
-          this.log.error({ err: err.message }, 'reconcile failed');
-        });
+        void entry.room
+          .then(async (room) => {
+            await room.reconcile();
+            // A board trashed or erased on another instance during the outage: its control event was lost.
+            await this.recheck(room.boardId);
+          })
+          .catch((err: Error) => {
+            this.log.error({ err: err.message }, 'reconcile failed');
+          });
       }
     });
   }
@@ -102,14 +115,34 @@ export class Rooms {
       room.attachBus(this.bus);
       room.onControl = (payload) => this.hooks.control?.(boardId, payload);
     }
-    const loading = room.load().then(() => room);
+    const loading = room.load().then(async () => {
+      // Scale-out: a trash or erasure on another instance between the check above and the
+      // subscription in load() would go unheard; checked again now that the room hears the bus.
+      if (this.bus && this.hooks.beforeLoad) await this.hooks.beforeLoad(boardId);
+      return room;
+    });
     const entry: Entry = { room: loading, idleTimer: null, unloading: null };
     this.entries.set(boardId, entry);
     try {
       return await loading;
     } catch (err) {
       this.entries.delete(boardId);
+      // Unsubscribes from the bus; a room that failed to load must not keep applying relayed updates.
+      void room.destroy().catch(() => undefined);
       throw err;
+    }
+  }
+
+  /** Runs the before-load check on a loaded board again and closes it with the refusal's code. */
+  private async recheck(boardId: string): Promise<void> {
+    if (!this.hooks.beforeLoad) return;
+    try {
+      await this.hooks.beforeLoad(boardId);
+    } catch (err) {
+      if (!(err instanceof BoardRefusedError)) throw err;
+      this.log.info({ board: boardId, closeCode: err.closeCode }, 'board refused on a second look (changed on another instance); closed here');
+      if (this.hooks.refusedLater) await this.hooks.refusedLater(boardId, err);
+      else await this.evict(boardId, err.closeCode);
     }
   }
 
