@@ -4,6 +4,7 @@ import { boardToMarkdown } from '../../shared/export/markdown';
 import { ideasToCsv } from '../../shared/export/csv';
 import { boardToJson, docFromExport, ImportError } from '../../shared/export/json';
 import { boardToSvg } from '../../shared/export/svg';
+import { exportView } from '../../shared/cocreation/anonymity';
 import { isValidBoardId, newBoardId } from '../../shared/ids';
 import { getItem, itemsInFrame, readMeta } from '../../shared/model/board';
 import { isDamaged } from '../../shared/model/validate';
@@ -54,8 +55,10 @@ function frameFilter(doc: Y.Doc, url: URL): Set<string> | undefined {
   return new Set([frameId, ...itemsInFrame(doc, frameId)]);
 }
 
-function exportDoc(res: ServerResponse, doc: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL): void {
+function exportDoc(res: ServerResponse, board: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL): void {
   const name = download ? `${stem}.${format}` : undefined;
+  // While names are hidden, every export is made from a copy without them (shared/cocreation/anonymity.ts).
+  const { doc } = exportView(board);
   switch (format) {
     case 'md':
       return sendText(res, 200, EXPORT_TYPES.md, boardToMarkdown(doc, lang), name);

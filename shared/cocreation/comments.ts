@@ -98,3 +98,12 @@ export function commentsByRole(comments: ReadonlyMap<string, readonly BoardComme
   for (const list of comments.values()) for (const c of list) out[c.role] = (out[c.role] ?? 0) + 1;
   return out;
 }
+
+/** Removes the commenters' names (the role stays), for an anonymous export; run on a copy. */
+export function stripCommentNames(doc: Y.Doc): void {
+  doc.transact(() => {
+    commentsMap(doc).forEach((v, key) => {
+      if (isRecord(v) && typeof v.name === 'string' && v.name !== '') commentsMap(doc).set(key, { ...v, name: '' });
+    });
+  });
+}

@@ -350,3 +350,12 @@ export function revisitSummary(state: GoalsState): { agreed: RevisitCounts; pers
   for (const p of state.people) for (const f of REVISIT_FIELDS) if (p.fields[f]?.text.trim()) count(personal, p.revisits[f]);
   return { agreed, personal };
 }
+
+/** Removes the names of people's goal entries (role and per-device key stay), for an anonymous export; run on a copy. */
+export function stripGoalNames(doc: Y.Doc): void {
+  doc.transact(() => {
+    goalsMap(doc).forEach((v, key) => {
+      if (isObj(v) && typeof v.name === 'string' && v.name !== '') goalsMap(doc).set(key, { ...v, name: '' });
+    });
+  });
+}

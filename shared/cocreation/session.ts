@@ -468,3 +468,13 @@ export function setDone(doc: Y.Doc, stepId: string, personKey: string, done: boo
     else m.delete(`done|${stepId}|${personKey}`);
   }, origin);
 }
+
+/** Removes the proposer's name from the open proposal (role and key stay), for an anonymous export; run on a copy. */
+export function stripSessionNames(doc: Y.Doc): void {
+  const m = sessionMap(doc);
+  const p = m.get('proposal');
+  if (!isObject(p)) return;
+  const by = p.by;
+  if (!isObject(by) || typeof by.name !== 'string' || by.name === '') return;
+  doc.transact(() => m.set('proposal', { ...p, by: { ...by, name: '' } }));
+}

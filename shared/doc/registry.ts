@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import { COCREATION_KEY, readClients, readRoundOf, readSettings } from '../cocreation/doc';
-import { COMMENTS_KEY, readComments } from '../cocreation/comments';
+import { COMMENTS_KEY, readComments, stripCommentNames } from '../cocreation/comments';
 import { EVALUATION_KEY, readEvaluation } from '../cocreation/evaluation';
-import { GOALS_KEY, readGoals } from '../cocreation/goals';
-import { readSession, SESSION_KEY } from '../cocreation/session';
+import { GOALS_KEY, readGoals, stripGoalNames } from '../cocreation/goals';
+import { readSession, SESSION_KEY, stripSessionNames } from '../cocreation/session';
 import { readRatings, VALUE_KEY } from '../cocreation/value';
-import { listItems, listLinks, readMeta } from '../model/board';
+import { listItems, listLinks, readMeta, stripAuthorNames } from '../model/board';
 import { readPlainText } from '../model/richtext';
 import { ITEMS_KEY, LINKS_KEY, META_KEY } from '../model/schema';
 import { toPlain } from './plain';
@@ -40,6 +40,13 @@ export interface RootMapSpec {
   read: (doc: Y.Doc) => unknown;
   /** In the readable `content` of the JSON export (live coordination is not: it means nothing after the session). */
   exported: boolean;
+  /**
+   * Removes every participant name the map holds (roles and per-device keys
+   * stay), for exports while names are hidden (shared/cocreation/anonymity.ts).
+   * Absent: the map holds no names. The anonymity test fails when a map
+   * shows a name after this ran.
+   */
+  stripNames?: (doc: Y.Doc) => void;
 }
 
 /** Cards in plain data: rich text as plain text (the full text is in the export's Yjs state). */
@@ -58,11 +65,11 @@ const isAgendaKey = (key: string) => key === 'current' || key.startsWith('step|'
 
 export const ROOT_MAPS: readonly RootMapSpec[] = [
   { key: META_KEY, owner: 'board', what: 'title, schema version, creation time', restore: 'all', read: (d) => toPlain(readMeta(d)), exported: true },
-  { key: ITEMS_KEY, owner: 'board', what: 'problems, perspectives, ideas and frames with their text', restore: 'all', read: readItems, exported: true },
+  { key: ITEMS_KEY, owner: 'board', what: 'problems, perspectives, ideas and frames with their text', restore: 'all', read: readItems, exported: true, stripNames: stripAuthorNames },
   { key: LINKS_KEY, owner: 'board', what: 'connectors between cards', restore: 'all', read: (d) => toPlain(listLinks(d)), exported: true },
-  { key: COMMENTS_KEY, owner: 'comments', what: 'comments on cards', restore: 'all', read: (d) => toPlain(readComments(d, liveItemIds(d))), exported: true },
+  { key: COMMENTS_KEY, owner: 'comments', what: 'comments on cards', restore: 'all', read: (d) => toPlain(readComments(d, liveItemIds(d))), exported: true, stripNames: stripCommentNames },
   { key: VALUE_KEY, owner: 'value', what: 'value ratings (personal, collective, societal)', restore: 'all', read: (d) => toPlain(readRatings(d)), exported: true },
-  { key: GOALS_KEY, owner: 'goals', what: 'goals and expectations, and their look-back', restore: 'all', read: (d) => toPlain(readGoals(d)), exported: true },
+  { key: GOALS_KEY, owner: 'goals', what: 'goals and expectations, and their look-back', restore: 'all', read: (d) => toPlain(readGoals(d)), exported: true, stripNames: stripGoalNames },
   { key: EVALUATION_KEY, owner: 'evaluation', what: 'evaluation sessions, answers, indicators and stories', restore: 'all', read: (d) => toPlain(readEvaluation(d)), exported: true },
   {
     key: SESSION_KEY,
@@ -71,6 +78,7 @@ export const ROOT_MAPS: readonly RootMapSpec[] = [
     restore: isAgendaKey,
     read: (d) => toPlain(readSession(d)),
     exported: true,
+    stripNames: stripSessionNames,
   },
   {
     key: COCREATION_KEY,

@@ -58,6 +58,9 @@ const rest = (text: string) => text.split('\n').slice(1).filter((l) => l.trim() 
  * The board as minutes a municipality can circulate: problems → perspectives
  * by role → ideas ranked → other ideas.
  */
+/** "Name (Role)", or only the role when the name is hidden (shared/cocreation/anonymity.ts). */
+const byline = (name: string, role: string) => (name ? `${escapeMarkdown(name)} (${escapeMarkdown(role)})` : escapeMarkdown(role));
+
 export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date()): string {
   const t = T[lang];
   const r = projectReport(doc, lang);
@@ -73,7 +76,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
       i.builtOnBy > 0 ? t.builtOn(i.builtOnBy) : '',
       builds.length > 0 ? `${t.buildsOn}: ${builds.map((b) => t.quote(escapeMarkdown(b))).join(', ')}` : '',
     ].filter(Boolean);
-    const lines = [`${n}. **${escapeMarkdown(firstLine(i.text))}** — ${escapeMarkdown(i.authorName)} (${escapeMarkdown(i.roleLabel)})${extra.length ? `; ${extra.join('; ')}` : ''}`];
+    const lines = [`${n}. **${escapeMarkdown(firstLine(i.text))}** — ${byline(i.authorName, i.roleLabel)}${extra.length ? `; ${extra.join('; ')}` : ''}`];
     for (const l of rest(i.text)) lines.push(`   ${escapeMarkdown(l)}`);
     lines.push(...value(i.id), ...discussion(i.id));
     return lines.join('\n');
@@ -86,13 +89,13 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
   r.problems.forEach((p, idx) => {
     out.push(`### ${idx + 1}. ${escapeMarkdown(firstLine(p.text))}`, '');
     for (const l of rest(p.text)) out.push(escapeMarkdown(l), '');
-    out.push(`*${t.raisedBy} ${escapeMarkdown(p.authorName)} (${escapeMarkdown(p.roleLabel)})*`, '');
+    out.push(`*${t.raisedBy} ${byline(p.authorName, p.roleLabel)}*`, '');
     const talk = discussion(p.id);
     if (talk.length) out.push(...talk.map((l) => l.slice(3)), '');
     out.push(`#### ${t.perspectives}`, '');
     if (p.perspectives.length === 0) out.push(t.noPerspectives, '');
     for (const v of p.perspectives) {
-      out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${inlineMarkdown(v.text, ' ')}`);
+      out.push(`- **${escapeMarkdown(v.roleLabel)}**${v.authorName ? ` (${escapeMarkdown(v.authorName)})` : ''}: ${inlineMarkdown(v.text, ' ')}`);
     }
     if (p.perspectives.length > 0) out.push('');
     out.push(`#### ${t.ideas}`, '');
@@ -107,7 +110,7 @@ export function boardToMarkdown(doc: Y.Doc, lang: 'da' | 'en', now = new Date())
   }
   if (r.loosePerspectives.length > 0) {
     out.push(`## ${t.otherPerspectives}`, '');
-    for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}** (${escapeMarkdown(v.authorName)}): ${inlineMarkdown(v.text, ' ')}`);
+    for (const v of r.loosePerspectives) out.push(`- **${escapeMarkdown(v.roleLabel)}**${v.authorName ? ` (${escapeMarkdown(v.authorName)})` : ''}: ${inlineMarkdown(v.text, ' ')}`);
     out.push('');
   }
   // Why some value ratings have no row of their own (small roles), once.

@@ -549,3 +549,15 @@ export function itemsInFrame(doc: Y.Doc, frameId: string): string[] {
   });
   return out;
 }
+
+/**
+ * Removes every card's author name (the role stays): for an export of a board
+ * whose names are hidden (shared/cocreation/anonymity.ts), run on a copy.
+ */
+export function stripAuthorNames(doc: Y.Doc): void {
+  doc.transact(() => {
+    itemsMap(doc).forEach((m) => {
+      if (m instanceof Y.Map && m.get('authorName') !== '') m.set('authorName', '');
+    });
+  });
+}

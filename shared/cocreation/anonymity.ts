@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+import { ROOT_MAPS } from '../doc/registry';
+import { readRoundOf, readSettings } from './doc';
+
+/**
+ * Hidden names (issue 15): while a board hides names, or a vote round that
+ * hides them is open, a participant's name is not written into shared state
+ * at all — cards, comments, goals and proposals carry the role (and a
+ * per-device key where one is needed) and the name stays on the device — and
+ * every export is made from a copy with every name removed, so content
+ * written before names were hidden does not show them either.
+ */
+export function namesHidden(doc: Y.Doc): boolean {
+  if (readSettings(doc).anonymousNames) return true;
+  const round = readRoundOf(doc);
+  return round !== null && round.status === 'open' && round.anonymousNames;
+}
+
+/** The name to write into shared state now: '' while names are hidden. */
+export function publicName(doc: Y.Doc, name: string): string {
+  return namesHidden(doc) ? '' : name;
+}
+
+/** An author as written into shared state now: without the name while names are hidden. */
+export function publicAuthor<A extends { name: string }>(doc: Y.Doc, author: A): A {
+  return namesHidden(doc) ? { ...author, name: '' } : author;
+}
+
+/**
+ * A copy of the board with every participant name removed, map by map through
+ * the registry (each root map that holds names declares how to remove them).
+ * The copy's own state carries no name either: the removed values are
+ * garbage-collected, so a JSON export's Yjs state is as clean as its text.
+ */
+export function withoutNames(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  for (const spec of ROOT_MAPS) spec.stripNames?.(copy);
+  // Re-encode through a fresh doc: only live values are carried over.
+  const clean = new Y.Doc();
+  Y.applyUpdate(clean, Y.encodeStateAsUpdate(copy));
+  copy.destroy();
+  return clean;
+}
+
+/** What an export shows: the board itself, or a copy without names while names are hidden. */
+export function exportView(doc: Y.Doc): { doc: Y.Doc; anonymous: boolean } {
+  return namesHidden(doc) ? { doc: withoutNames(doc), anonymous: true } : { doc, anonymous: false };
+}
