@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { api, type ApiAnswer, type HttpBase } from './http';
 import type { TestServer } from './server';
 import { withTimeout } from './wait';
 
@@ -11,39 +12,21 @@ export interface CreatedBoard {
 }
 
 /** POST /api/boards: a board with an access record (editor and observer links). */
-export async function createProtectedBoard(srv: TestServer, body: Record<string, unknown> = {}): Promise<CreatedBoard> {
-  const res = await fetch(`${srv.httpUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+export async function createProtectedBoard(base: HttpBase, body: Record<string, unknown> = {}): Promise<CreatedBoard> {
+  const res = await api(base, 'POST', '/api/boards', { body });
   if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  return (await res.json()) as CreatedBoard;
+  return res.json as unknown as CreatedBoard;
 }
 
-export interface ApiAnswer {
-  status: number;
-  headers: Headers;
-  json: Record<string, unknown>;
-}
-
-/** A board access API call with optional credentials (key and passcode headers). */
-export async function accessApi(
-  srv: TestServer,
+/** A board access API call with optional credentials (key and passcode headers); the method defaults to the route's usual one. */
+export function accessApi(
+  base: HttpBase,
   boardId: string,
   route: 'access' | 'rotate',
   opts: { method?: string; key?: string; passcode?: string; body?: unknown } = {},
 ): Promise<ApiAnswer> {
-  const headers: Record<string, string> = {};
-  if (opts.key !== undefined) headers['X-Samskab-Key'] = opts.key;
-  if (opts.passcode !== undefined) headers['X-Samskab-Passcode'] = encodeURIComponent(opts.passcode);
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`${srv.httpUrl}/api/boards/${boardId}/${route}`, {
-    method: opts.method ?? (route === 'rotate' ? 'POST' : 'GET'),
-    headers,
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+  const { method, ...rest } = opts;
+  return api(base, method ?? (route === 'rotate' ? 'POST' : 'GET'), `/api/boards/${boardId}/${route}`, rest);
 }
 
 /** The websocket URL of a board with access query parameters. */
