@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProtectedBoard, syncUrl, tryUpgrade } from '../helpers/access';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
 
@@ -35,15 +36,14 @@ describe('security headers', () => {
   it('every HTTP response carries CSP without inline scripts, frame-ancestors, nosniff and no-referrer', async () => {
     const srv = await startTestServer(scope);
     const responses = [
-      await fetch(`${srv.httpUrl}/healthz`),
-      await fetch(`${srv.httpUrl}/api/boards`, { method: 'POST' }),
-      await fetch(`${srv.httpUrl}/api/nope`),
-      await fetch(`${srv.httpUrl}/b/whatever`),
-      await fetch(`${srv.httpUrl}/api/boards/x/access`),
-      await fetch(`${srv.httpUrl}/healthz`, { method: 'PUT' }),
+      await api(srv, 'GET', '/healthz'),
+      await api(srv, 'POST', '/api/boards'),
+      await api(srv, 'GET', '/api/nope'),
+      await api(srv, 'GET', '/b/whatever'),
+      await api(srv, 'GET', '/api/boards/x/access'),
+      await api(srv, 'PUT', '/healthz'),
     ];
     for (const res of responses) {
-      await res.body?.cancel();
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);

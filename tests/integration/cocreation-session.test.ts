@@ -12,6 +12,7 @@ import {
 } from '../../shared/cocreation/session';
 import { isRoleId, type RoleId } from '../../shared/roles';
 import { connectClient, waitConverged, type TestClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -22,17 +23,17 @@ describe('GET /api/time', () => {
   it('answers the server clock as JSON, uncached, without board access', async () => {
     const srv = await startTestServer(scope);
     const before = Date.now();
-    const res = await fetch(`${srv.httpUrl}/api/time`);
+    const res = await api(srv, 'GET', '/api/time');
     const after = Date.now();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = (await res.json()) as { now: number };
+    const body = res.json as { now: number };
     expect(Object.keys(body)).toEqual(['now']);
     expect(body.now).toBeGreaterThanOrEqual(before);
     expect(body.now).toBeLessThanOrEqual(after);
     // Only GET: anything else is not a route.
-    expect((await fetch(`${srv.httpUrl}/api/time`, { method: 'POST' })).status).toBe(404);
+    expect((await api(srv, 'POST', '/api/time')).status).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import { createProtectedBoard } from '../helpers/access';
 import { author } from '../helpers/board';
 import { REPO_ROOT } from '../helpers/child';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
 
@@ -45,8 +46,8 @@ describe('npm run erase', () => {
       await c.waitSaved();
     }
     const [gone, stays] = boards as [(typeof boards)[0], (typeof boards)[0]];
-    const headers = { 'Content-Type': 'application/json', 'x-samskab-key': gone.editorKey };
-    expect((await fetch(`${srv.httpUrl}/api/boards/${gone.id}/snapshots`, { method: 'POST', headers, body: JSON.stringify({ name: 'snap' }) })).status).toBe(201);
+    const key = gone.editorKey;
+    expect((await api(srv, 'POST', `/api/boards/${gone.id}/snapshots`, { key, body: { name: 'snap' } })).status).toBe(201);
 
     // Not in the trash: refused, nothing changes.
     const refused = await erase(dataDir, '--board', stays.id);
@@ -54,7 +55,7 @@ describe('npm run erase', () => {
     expect(refused.out).toContain('not in the trash');
     expect(await erase(dataDir, '--board', '../etc')).toMatchObject({ code: 2 });
 
-    expect((await fetch(`${srv.httpUrl}/api/boards/${gone.id}`, { method: 'DELETE', headers, body: JSON.stringify({ confirm: gone.id }) })).status).toBe(200);
+    expect((await api(srv, 'DELETE', `/api/boards/${gone.id}`, { key, body: { confirm: gone.id } })).status).toBe(200);
     const done = await erase(dataDir, '--board', gone.id);
     expect(done.code, done.out).toBe(0);
 
@@ -71,7 +72,7 @@ describe('npm run erase', () => {
     await stay.waitSynced();
     expect(JSON.stringify(stay.doc.getMap('items').toJSON())).toContain(`${secret}-1`);
     // The running server refuses the erased id: nothing of it is served.
-    const after = await fetch(`${srv.httpUrl}/api/boards/${gone.id}/export.md`, { headers });
+    const after = await api(srv, 'GET', `/api/boards/${gone.id}/export.md`, { key });
     expect([401, 403, 404]).toContain(after.status);
   });
 });

@@ -7,6 +7,7 @@ import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC
 import { author, projectBoard, typeInto } from '../helpers/board';
 import { connectClient, sameStateVector, waitConverged } from '../helpers/client';
 import { awarenessFrame, docWithClient, frame, step1Frame, updateFrame } from '../helpers/hostile';
+import { api } from '../helpers/http';
 import { Rng } from '../helpers/prng';
 import { openRawSocket, type RawSocket } from '../helpers/raw';
 import { useScope } from '../helpers/scope';
@@ -185,7 +186,7 @@ it(`survives ${TARGET}+ hostile messages; honest clients and the board are unaff
   await Promise.all(Array.from({ length: WORKERS }, (_, i) => worker(i)));
 
   // The server is up and was never fooled into closing an honest client.
-  const health = await fetch(`${srv.httpUrl}/healthz`);
+  const health = await api(srv, 'GET', '/healthz');
   expect(health.status).toBe(200);
   expect(a.closes).toEqual([]);
   expect(b.closes).toEqual([]);

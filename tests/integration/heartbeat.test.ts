@@ -4,6 +4,7 @@ import { createItem, itemsMap } from '../../shared/model/board';
 import { MESSAGE_AWARENESS } from '../../shared/protocol';
 import { author } from '../helpers/board';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { openRawSocket } from '../helpers/raw';
 import { useScope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
@@ -40,6 +41,6 @@ it('a peer that stops answering pings is dropped and its presence removed; live 
   const id = createItem(live.doc, { kind: 'idea', x: 0, y: 0, author: author() });
   await waitFor(() => itemsMap(other.doc).has(id));
   expect(live.closes).toEqual([]);
-  const health = (await (await fetch(`${srv.httpUrl}/healthz`)).json()) as { connections: number };
+  const health = (await api(srv, 'GET', '/healthz')).json as { connections: number };
   expect(health.connections).toBe(2);
 });

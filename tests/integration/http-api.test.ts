@@ -3,30 +3,21 @@ import { listItems, listLinks, readMeta } from '../../shared/model/board';
 import { isValidBoardId } from '../../shared/ids';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer } from '../helpers/server';
 import { storedRows } from '../helpers/storage';
 import { waitFor } from '../helpers/wait';
 
 const scope = useScope();
 
-async function post(srv: TestServer, body: string | undefined, contentType = 'application/json') {
-  const res = await fetch(`${srv.httpUrl}/api/boards`, {
-    method: 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': contentType },
-    body,
-  });
-  const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', json: JSON.parse(text) as unknown };
-}
-
 describe('GET /healthz', () => {
   it('answers 200 with the number of loaded boards and connections', async () => {
     const srv = await startTestServer(scope);
     const health = async () => {
-      const res = await fetch(`${srv.httpUrl}/healthz`);
+      const res = await api(srv, 'GET', '/healthz');
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      return { status: res.status, body: res.json };
     };
     expect(await health()).toEqual({ status: 200, body: { status: 'ok', boardsLoaded: 0, connections: 0, redis: 'not used' } });
     const c = connectClient(scope, srv.wsUrl, 'health-board');
@@ -40,9 +31,9 @@ describe('GET /healthz', () => {
 describe('POST /api/boards', () => {
   it('creates a board (201, unguessable id) that is stored and loads with its title', async () => {
     const srv = await startTestServer(scope);
-    const res = await post(srv, JSON.stringify({ title: 'Marinaen – fælles plan' }));
+    const res = await api(srv, 'POST', '/api/boards', { body: { title: 'Marinaen – fælles plan' } });
     expect(res.status).toBe(201);
-    expect(res.contentType).toMatch(/^application\/json/);
+    expect(res.type).toMatch(/^application\/json/);
     const { id, path, editorKey } = res.json as { id: string; path: string; editorKey: string };
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(isValidBoardId(id)).toBe(true);
@@ -60,8 +51,8 @@ describe('POST /api/boards', () => {
 
   it('an empty body makes an untitled blank board; each board gets its own id', async () => {
     const srv = await startTestServer(scope);
-    const a = await post(srv, undefined);
-    const b = await post(srv, '{}');
+    const a = await api(srv, 'POST', '/api/boards');
+    const b = await api(srv, 'POST', '/api/boards', { raw: '{}' });
     expect([a.status, b.status]).toEqual([201, 201]);
     const [idA, idB] = [(a.json as { id: string }).id, (b.json as { id: string }).id];
     expect(idA).not.toBe(idB);
@@ -72,7 +63,7 @@ describe('POST /api/boards', () => {
 
   it.each(['da', 'en'] as const)('the storm-flood template in %s loads as a linked example board', async (lang) => {
     const srv = await startTestServer(scope);
-    const res = await post(srv, JSON.stringify({ template: 'stormflood', lang }));
+    const res = await api(srv, 'POST', '/api/boards', { body: { template: 'stormflood', lang } });
     expect(res.status).toBe(201);
     const { id, editorKey } = res.json as { id: string; editorKey: string };
     const c = connectClient(scope, srv.wsUrl, id, { params: { k: editorKey } });
@@ -99,9 +90,9 @@ describe('POST /api/boards', () => {
     ['a body over 64 KiB', JSON.stringify({ title: 'x', pad: 'p'.repeat(70 * 1024) }), 'application/json', 413],
   ])('rejects %s with a JSON error and creates nothing', async (_label, body, type, status) => {
     const srv = await startTestServer(scope);
-    const res = await post(srv, body, type);
+    const res = await api(srv, 'POST', '/api/boards', { raw: body, headers: { 'Content-Type': type } });
     expect(res.status).toBe(status);
-    expect(res.contentType).toMatch(/^application\/json/);
+    expect(res.type).toMatch(/^application\/json/);
     expect(res.json).toEqual({ error: expect.any(String) });
   });
 });
@@ -109,21 +100,20 @@ describe('POST /api/boards', () => {
 describe('other routes', () => {
   it('unknown API routes are 404, other methods 405, all as JSON', async () => {
     const srv = await startTestServer(scope);
-    const notFound = await fetch(`${srv.httpUrl}/api/nope`);
+    const notFound = await api(srv, 'GET', '/api/nope');
     expect(notFound.status).toBe(404);
-    expect(await notFound.json()).toEqual({ error: expect.any(String) });
-    const getBoards = await fetch(`${srv.httpUrl}/api/boards`);
+    expect(notFound.json).toEqual({ error: expect.any(String) });
+    const getBoards = await api(srv, 'GET', '/api/boards');
     expect(getBoards.status).toBe(404);
-    await getBoards.body?.cancel();
-    const put = await fetch(`${srv.httpUrl}/healthz`, { method: 'PUT' });
+    const put = await api(srv, 'PUT', '/healthz');
     expect(put.status).toBe(405);
-    expect(await put.json()).toEqual({ error: expect.any(String) });
+    expect(put.json).toEqual({ error: expect.any(String) });
   });
 
   it('without a built client, app routes say so (503) instead of failing', async () => {
     const srv = await startTestServer(scope);
-    const res = await fetch(`${srv.httpUrl}/b/someboard`);
+    const res = await api(srv, 'GET', '/b/someboard');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: expect.stringContaining('build') });
+    expect(res.json).toEqual({ error: expect.stringContaining('build') });
   });
 });

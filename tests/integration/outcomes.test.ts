@@ -6,6 +6,7 @@ import { createItem, deleteItem, initBoard, itemsMap, linkItems, listItems, move
 import { CloseCode } from '../../shared/protocol';
 import { author, bodyOf, projectBoard, typeInto } from '../helpers/board';
 import { connectClient, waitConverged } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -14,25 +15,9 @@ import { waitFor } from '../helpers/wait';
 describe('outcomes: snapshots, restore, exports, import, delete', () => {
   const scope = useScope();
 
-  async function api(srv: TestServer, method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${srv.httpUrl}${p}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, text, json: json as Record<string, unknown>, type: res.headers.get('content-type') ?? '' };
-  }
-
   /** A board with content, created through the API (so it has access links) and filled by a client. */
   async function board(srv: TestServer) {
-    const created = await api(srv, 'POST', '/api/boards', { title: 'Havnen', lang: 'da' });
+    const created = await api(srv, 'POST', '/api/boards', { body: { title: 'Havnen', lang: 'da' } });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
     const key = new URL(`http://x${created.json.path as string}`).searchParams.get('k') ?? '';
@@ -53,7 +38,7 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     await a.waitSaved();
     const before = projectBoard(a.doc);
 
-    const snap = await api(srv, 'POST', `/api/boards/${id}/snapshots`, { name: 'Efter workshop 1', takenBy: 'Ann' }, headers);
+    const snap = await api(srv, 'POST', `/api/boards/${id}/snapshots`, { body: { name: 'Efter workshop 1', takenBy: 'Ann' }, headers });
     expect(snap.status).toBe(201);
     expect(snap.json).toMatchObject({ name: 'Efter workshop 1', takenBy: 'Ann', kind: 'manual' });
 
@@ -68,7 +53,7 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     await b.waitSaved();
     const edited = projectBoard(a.doc);
 
-    const restored = await api(srv, 'POST', `/api/boards/${id}/restore/${snap.json.id as string}`, { by: 'Ann' }, headers);
+    const restored = await api(srv, 'POST', `/api/boards/${id}/restore/${snap.json.id as string}`, { body: { by: 'Ann' }, headers });
     expect(restored.status).toBe(200);
     await waitFor(() => JSON.stringify(projectBoard(a.doc)) === JSON.stringify(before), { message: 'A to show the restored board' });
     await waitConverged([a.doc, b.doc]);
@@ -76,10 +61,10 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     expect(itemsMap(a.doc).has(later)).toBe(false);
 
     // The post-snapshot edits are recoverable from the automatic pre-restore snapshot.
-    const list = await api(srv, 'GET', `/api/boards/${id}/snapshots`, undefined, headers);
+    const list = await api(srv, 'GET', `/api/boards/${id}/snapshots`, { headers });
     const auto = (list.json.snapshots as Array<{ id: string; kind: string }>).find((s) => s.kind === 'before-restore');
     expect(auto).toBeDefined();
-    const undo = await api(srv, 'POST', `/api/boards/${id}/restore/${auto?.id}`, { by: 'Bo' }, headers);
+    const undo = await api(srv, 'POST', `/api/boards/${id}/restore/${auto?.id}`, { body: { by: 'Bo' }, headers });
     expect(undo.status).toBe(200);
     await waitFor(() => JSON.stringify(projectBoard(b.doc)) === JSON.stringify(edited), { message: 'the restore to be undone' });
     expect(bodyOf(b.doc, p).toString()).toContain('ÆNDRET');
@@ -94,9 +79,9 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     linkItems(a.doc, { kind: 'addresses', from: i, to: p });
     await a.waitSaved();
 
-    const exported = await api(srv, 'GET', `/api/boards/${id}/export.json`, undefined, headers);
+    const exported = await api(srv, 'GET', `/api/boards/${id}/export.json`, { headers });
     expect(exported.status).toBe(200);
-    const imported = await api(srv, 'POST', '/api/boards/import', exported.json);
+    const imported = await api(srv, 'POST', '/api/boards/import', { body: exported.json });
     expect(imported.status).toBe(201);
     const newId = imported.json.id as string;
     expect(newId).not.toBe(id);
@@ -107,11 +92,11 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
 
     const dir = fs.readdirSync(srv.dataDir);
     for (const bad of [{ hello: 'world' }, { format: 'samskab.board', version: 1, state: 'AAAA////' }, [1, 2, 3]]) {
-      const r = await api(srv, 'POST', '/api/boards/import', bad);
+      const r = await api(srv, 'POST', '/api/boards/import', { body: bad });
       expect(r.status).toBe(422);
       expect(typeof r.json.error).toBe('string');
     }
-    const notJson = await fetch(`${srv.httpUrl}/api/boards/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+    const notJson = await api(srv, 'POST', '/api/boards/import', { raw: '{oops' });
     expect(notJson.status).toBe(400);
     expect(fs.readdirSync(srv.dataDir)).toEqual(dir);
   });
@@ -128,7 +113,7 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     linkItems(a.doc, { kind: 'builds-on', from: i2, to: i1 });
     await a.waitSaved();
 
-    const md = await api(srv, 'GET', `/api/boards/${id}/export.md?lang=da`, undefined, headers);
+    const md = await api(srv, 'GET', `/api/boards/${id}/export.md?lang=da`, { headers });
     expect(md.type).toMatch(/text\/markdown/);
     expect(md.text).toContain('# Havnen');
     expect(md.text).toContain('## Problemer og visioner');
@@ -137,26 +122,26 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     expect(md.text.indexOf('HYPERLINK')).toBeLessThan(md.text.indexOf('sms-varsling'));
     expect(md.text).not.toContain('<script>');
 
-    const csv = await api(srv, 'GET', `/api/boards/${id}/export.csv?lang=en`, undefined, headers);
+    const csv = await api(srv, 'GET', `/api/boards/${id}/export.csv?lang=en`, { headers });
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0]).toBe('id,text,author,role,role_label,addresses,builds_on,built_on_by,created_at');
     expect(rows).toHaveLength(3);
     // Formula injection is defused; quotes are escaped.
     expect(csv.text).toContain(`"'=HYPERLINK(""x"") gadevogtere, ""én pr. gade"""`);
 
-    const svg = await api(srv, 'GET', `/api/boards/${id}/export.svg`, undefined, headers);
+    const svg = await api(srv, 'GET', `/api/boards/${id}/export.svg`, { headers });
     expect(svg.type).toMatch(/image\/svg\+xml/);
     expect(svg.text).toContain('&lt;script&gt;');
     expect(svg.text).not.toContain('<script>');
 
-    const snap = await api(srv, 'POST', `/api/boards/${id}/snapshots`, { name: 'v1' }, headers);
+    const snap = await api(srv, 'POST', `/api/boards/${id}/snapshots`, { body: { name: 'v1' }, headers });
     deleteItem(a.doc, i2);
     await a.waitSaved();
-    const snapMd = await api(srv, 'GET', `/api/boards/${id}/snapshots/${snap.json.id as string}/export.md?lang=en`, undefined, headers);
+    const snapMd = await api(srv, 'GET', `/api/boards/${id}/snapshots/${snap.json.id as string}/export.md?lang=en`, { headers });
     expect(snapMd.text).toContain('sms-varsling');
-    const liveMd = await api(srv, 'GET', `/api/boards/${id}/export.md?lang=en`, undefined, headers);
+    const liveMd = await api(srv, 'GET', `/api/boards/${id}/export.md?lang=en`, { headers });
     expect(liveMd.text).not.toContain('sms-varsling');
-    const thumb = await api(srv, 'GET', `/api/boards/${id}/snapshots/${snap.json.id as string}/thumbnail.svg`, undefined, headers);
+    const thumb = await api(srv, 'GET', `/api/boards/${id}/snapshots/${snap.json.id as string}/thumbnail.svg`, { headers });
     expect(thumb.text.startsWith('<svg')).toBe(true);
   });
 
@@ -167,14 +152,14 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     createItem(a.doc, { kind: 'idea', x: 40, y: 80, author: author(), text: 'Inde i rammen' });
     createItem(a.doc, { kind: 'idea', x: 1200, y: 80, author: author(), text: 'Uden for rammen' });
     await a.waitSaved();
-    const svg = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=${frame}`, undefined, headers);
+    const svg = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=${frame}`, { headers });
     expect(svg.status).toBe(200);
     expect(svg.text).toContain('Fase 1: Idéer');
     expect(svg.text).toContain('Inde i rammen');
     expect(svg.text).not.toContain('Uden for rammen');
-    const whole = await api(srv, 'GET', `/api/boards/${id}/export.svg`, undefined, headers);
+    const whole = await api(srv, 'GET', `/api/boards/${id}/export.svg`, { headers });
     expect(whole.text).toContain('Uden for rammen');
-    const missing = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=nope`, undefined, headers);
+    const missing = await api(srv, 'GET', `/api/boards/${id}/export.svg?frame=nope`, { headers });
     expect(missing.status).toBe(404);
   });
 
@@ -191,11 +176,11 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
       ['GET', `/api/boards/doesnotexist/export.md`, undefined, 404],
     ];
     for (const [method, p, body, status] of cases) {
-      const r = await api(srv, method, p, body, headers);
+      const r = await api(srv, method, p, { body, headers });
       expect(r.status, `${method} ${p}`).toBe(status);
       expect(typeof r.json?.error, `${method} ${p}`).toBe('string');
     }
-    const list = await api(srv, 'GET', `/api/boards/${id}/snapshots`, undefined, headers);
+    const list = await api(srv, 'GET', `/api/boards/${id}/snapshots`, { headers });
     expect(list.json.snapshots).toEqual([]);
   });
 
@@ -205,9 +190,9 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
     const secret = 'HEMMELIG-BORGERDATA-4711';
     createItem(a.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Karen Jensen'), text: secret });
     await a.waitSaved();
-    await api(srv, 'POST', `/api/boards/${id}/snapshots`, { name: 'før sletning' }, headers);
+    await api(srv, 'POST', `/api/boards/${id}/snapshots`, { body: { name: 'før sletning' }, headers });
 
-    const del = await api(srv, 'DELETE', `/api/boards/${id}`, { confirm: id }, headers);
+    const del = await api(srv, 'DELETE', `/api/boards/${id}`, { body: { confirm: id }, headers });
     expect(del.status).toBe(200);
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'the open tab to be told the board is gone' });
 
@@ -221,7 +206,7 @@ describe('outcomes: snapshots, restore, exports, import, delete', () => {
       expect(haystack.some((buf) => buf.includes(Buffer.from(needle))), `"${needle}" left in the data directory`).toBe(false);
     }
     // The open tab still holds the board and reconnects: it is refused, nothing is re-created.
-    const again = await api(srv, 'GET', `/api/boards/${id}/export.md`, undefined, headers);
+    const again = await api(srv, 'GET', `/api/boards/${id}/export.md`, { headers });
     expect(again.status).toBeGreaterThanOrEqual(400);
     const probe = new Y.Doc();
     initBoard(probe, 'x');

@@ -6,20 +6,12 @@ import { listItems, listLinks, readMeta } from '../../shared/model/board';
 import { readPlainText } from '../../shared/model/richtext';
 import { TEMPLATE_IDS, templateById } from '../../shared/templates';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** POST /api/boards with every template, against a real server; a TestClient syncs the result. */
 const scope = useScope();
-
-async function post(srv: TestServer, body: unknown) {
-  const res = await fetch(`${srv.httpUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
 
 /** Boards and access records on disk, read directly (not through the server's code). */
 function storedCounts(dataDir: string): { boards: number; access: number } {
@@ -43,7 +35,7 @@ describe('POST /api/boards with a template', () => {
     '%s in %s: a client syncs the board and sees its phase frames',
     async (id, lang) => {
       const srv = await startTestServer(scope);
-      const res = await post(srv, { template: id, lang });
+      const res = await api(srv, 'POST', '/api/boards', { body: { template: id, lang } });
       expect(res.status).toBe(201);
       const c = await open(srv, res.json);
       const { items, damaged } = listItems(c.doc);
@@ -64,9 +56,9 @@ describe('POST /api/boards with a template', () => {
 
   it('a title in the request replaces the template title; the default language is English', async () => {
     const srv = await startTestServer(scope);
-    const named = await post(srv, { template: 'marina', lang: 'da', title: 'Havnen i Vejby' });
+    const named = await api(srv, 'POST', '/api/boards', { body: { template: 'marina', lang: 'da', title: 'Havnen i Vejby' } });
     expect(readMeta((await open(srv, named.json)).doc).title).toBe('Havnen i Vejby');
-    const english = await post(srv, { template: 'park' });
+    const english = await api(srv, 'POST', '/api/boards', { body: { template: 'park' } });
     const c = await open(srv, english.json);
     expect(readMeta(c.doc).title).toBe('Our local park');
     expect(listItems(c.doc).items.some((i) => readPlainText(i.body) === DEFAULT_PHASES.understand.en)).toBe(true);
@@ -77,7 +69,7 @@ describe('POST /api/boards with a template', () => {
     async (template) => {
       const srv = await startTestServer(scope);
       const before = storedCounts(srv.dataDir);
-      const res = await post(srv, { template, lang: 'da' });
+      const res = await api(srv, 'POST', '/api/boards', { body: { template, lang: 'da' } });
       expect(res.status).toBe(400);
       expect(res.json.error).toBe(`template must be one of: ${TEMPLATE_IDS.join(', ')}`);
       expect(storedCounts(srv.dataDir)).toEqual(before);

@@ -10,6 +10,7 @@ import { CloseCode } from '../../shared/protocol';
 import { createProtectedBoard } from '../helpers/access';
 import { author } from '../helpers/board';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope } from '../helpers/scope';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -24,22 +25,6 @@ describe('the trash', () => {
   const scope = useScope();
   const DAY = 24 * 60 * 60 * 1000;
 
-  async function call(srv: TestServer, method: string, p: string, key: string, body?: unknown) {
-    const res = await fetch(`${srv.httpUrl}${p}`, {
-      method,
-      headers: { 'x-samskab-key': key, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    let json: Record<string, unknown> = {};
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      // not JSON (an export)
-    }
-    return { status: res.status, json };
-  }
-
   /** Every root map of the board, as plain data (shared/doc/registry.ts). */
   const wholeBoard = (doc: Y.Doc) => Object.fromEntries(ROOT_KEYS.map((k) => [k, doc.getMap(k).toJSON()]));
 
@@ -51,7 +36,7 @@ describe('the trash', () => {
     addComment(a.doc, idea, { name: 'Bo', role: 'politician' }, 'En kommentar');
     addAgreedGoal(a.doc, { horizon: 'short', text: 'Et mål', author: author('citizen', 'Karen Jensen') });
     await a.waitSaved();
-    const snap = await call(srv, 'POST', `/api/boards/${board.id}/snapshots`, board.editorKey, { name: 'før' });
+    const snap = await api(srv, 'POST', `/api/boards/${board.id}/snapshots`, { key: board.editorKey, body: { name: 'før' } });
     expect(snap.status).toBe(201);
     return { board, a };
   }
@@ -62,7 +47,7 @@ describe('the trash', () => {
     const before = wholeBoard(a.doc);
     const started = Date.now();
 
-    const del = await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id });
+    const del = await api(srv, 'DELETE', `/api/boards/${board.id}`, { key: board.editorKey, body: { confirm: board.id } });
     expect(del.status).toBe(200);
     expect(del.json.trashed).toBe(board.id);
     expect(del.json.purgeAt as number).toBeGreaterThanOrEqual(started + 30 * DAY);
@@ -76,43 +61,43 @@ describe('the trash', () => {
       ['DELETE', `/api/boards/${board.id}`],
       ['POST', `/api/boards/${board.id}/rounds`],
     ] as const) {
-      const r = await call(srv, method, p, board.editorKey, method === 'GET' ? undefined : { confirm: board.id, dots: 3 });
+      const r = await api(srv, method, p, { key: board.editorKey, body: method === 'GET' ? undefined : { confirm: board.id, dots: 3 } });
       expect(r.status, `${method} ${p}`).toBe(410);
     }
     const probe = connectClient(scope, srv.wsUrl, board.id, { params: { k: board.editorKey } });
     await waitFor(() => probe.closes.some((c) => c.code === CloseCode.BoardTrashed), { message: 'a new connection to be refused' });
-    const state = await call(srv, 'GET', `/api/boards/${board.id}/trash`, board.observerKey);
+    const state = await api(srv, 'GET', `/api/boards/${board.id}/trash`, { key: board.observerKey });
     expect(state.json).toMatchObject({ trashed: true, purgeAt: del.json.purgeAt, trashDays: 30 });
 
     // The observer link cannot recover; the editor link can, once.
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/recover`, board.observerKey)).status).toBe(403);
-    const rec = await call(srv, 'POST', `/api/boards/${board.id}/recover`, board.editorKey);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/recover`, { key: board.observerKey })).status).toBe(403);
+    const rec = await api(srv, 'POST', `/api/boards/${board.id}/recover`, { key: board.editorKey });
     expect(rec.status).toBe(200);
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/recover`, board.editorKey)).status).toBe(409);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/recover`, { key: board.editorKey })).status).toBe(409);
 
     // Back exactly as it was: every root map, and the snapshot with it.
     const b = connectClient(scope, srv.wsUrl, board.id, { params: { k: board.editorKey } });
     await b.waitSynced();
     expect(wholeBoard(b.doc)).toEqual(before);
-    const snaps = await call(srv, 'GET', `/api/boards/${board.id}/snapshots`, board.editorKey);
+    const snaps = await api(srv, 'GET', `/api/boards/${board.id}/snapshots`, { key: board.editorKey });
     expect((snaps.json.snapshots as Array<{ name: string }>).map((s) => s.name)).toContain('før');
   });
 
   it('while trashed, nothing changes behind the trash: no vote round, no new links, observers still refused; recovered, all works', async () => {
     const srv = await startTestServer(scope);
     const { board } = await boardWithContent(srv);
-    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id })).status).toBe(200);
+    expect((await api(srv, 'DELETE', `/api/boards/${board.id}`, { key: board.editorKey, body: { confirm: board.id } })).status).toBe(200);
 
     // An observer link is refused a change as anywhere (403), not told about the trash.
-    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.observerKey, { confirm: board.id })).status).toBe(403);
+    expect((await api(srv, 'DELETE', `/api/boards/${board.id}`, { key: board.observerKey, body: { confirm: board.id } })).status).toBe(403);
     // A vote start is refused before a round is stored (else every start after recovery answered 409).
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/rounds`, board.editorKey, { dots: 3 })).status).toBe(410);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/rounds`, { key: board.editorKey, body: { dots: 3 } })).status).toBe(410);
     // Links are not rotated or changed on a trashed board: it comes back as it was.
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/rotate`, board.editorKey, {})).status).toBe(410);
-    expect((await call(srv, 'PUT', `/api/boards/${board.id}/access`, board.editorKey, { observerCursors: true })).status).toBe(410);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/rotate`, { key: board.editorKey, body: {} })).status).toBe(410);
+    expect((await api(srv, 'PUT', `/api/boards/${board.id}/access`, { key: board.editorKey, body: { observerCursors: true } })).status).toBe(410);
 
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/recover`, board.editorKey)).status).toBe(200);
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/rounds`, board.editorKey, { dots: 3 })).status).toBe(201);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/recover`, { key: board.editorKey })).status).toBe(200);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/rounds`, { key: board.editorKey, body: { dots: 3 } })).status).toBe(201);
     const a = connectClient(scope, srv.wsUrl, board.id, { params: { k: board.editorKey } });
     await a.waitSynced();
   });
@@ -121,9 +106,9 @@ describe('the trash', () => {
     const dataDir = scope.tempDir();
     const srv = await startTestServer(scope, { dataDir, config: { trashDays: 0 } });
     const { board } = await boardWithContent(srv);
-    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id })).json.deleted).toBe(board.id);
+    expect((await api(srv, 'DELETE', `/api/boards/${board.id}`, { key: board.editorKey, body: { confirm: board.id } })).json.deleted).toBe(board.id);
     // The record went with the board, so the id now reads as an "open" board: the rotate must still be refused.
-    expect((await call(srv, 'POST', `/api/boards/${board.id}/rotate`, board.editorKey, {})).status).toBe(410);
+    expect((await api(srv, 'POST', `/api/boards/${board.id}/rotate`, { key: board.editorKey, body: {} })).status).toBe(410);
     await srv.close();
     for (const f of fs.readdirSync(dataDir).filter((f) => fs.statSync(path.join(dataDir, f)).isFile())) {
       expect(fs.readFileSync(path.join(dataDir, f)).includes(Buffer.from(board.id)), `the id left in ${f}`).toBe(false);
@@ -134,12 +119,12 @@ describe('the trash', () => {
     const dataDir = scope.tempDir();
     const srv = await startTestServer(scope, { dataDir });
     const { board } = await boardWithContent(srv);
-    expect((await call(srv, 'DELETE', `/api/boards/${board.id}`, board.editorKey, { confirm: board.id })).status).toBe(200);
+    expect((await api(srv, 'DELETE', `/api/boards/${board.id}`, { key: board.editorKey, body: { confirm: board.id } })).status).toBe(200);
     await srv.close();
 
     // The operator shortens the trash to 0 days: at start-up the board is erased.
     const again = await startTestServer(scope, { dataDir, config: { trashDays: 0 } });
-    await waitFor(async () => (await call(again, 'GET', `/api/boards/${board.id}/trash`, board.editorKey)).status === 404, {
+    await waitFor(async () => (await api(again, 'GET', `/api/boards/${board.id}/trash`, { key: board.editorKey })).status === 404, {
       message: 'the trashed board to be erased at start-up',
     });
     const files = fs

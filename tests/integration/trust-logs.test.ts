@@ -6,6 +6,7 @@ import { createItem } from '../../shared/model/board';
 import { CloseCode } from '../../shared/protocol';
 import { author } from '../helpers/board';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { openRawSocket } from '../helpers/raw';
 import { useScope } from '../helpers/scope';
 import { testConfig, wsBaseUrl } from '../helpers/server';
@@ -37,9 +38,9 @@ it('logs JSON lines with conn and req ids and never the document content', async
   const raw = await openRawSocket(scope, `${wsUrl}/logs-board`);
   raw.sendBinary(new Uint8Array([0, 2, 5, 1, 2]));
   expect((await withTimeout(raw.closed, 5_000, 'close')).code).toBe(CloseCode.BadMessage);
-  const res = await fetch(`${http}/b/logs-board`, { headers: { 'X-Request-Id': 'trace-abc.123' } });
+  const res = await api(http, 'GET', '/b/logs-board', { headers: { 'X-Request-Id': 'trace-abc.123' } });
   expect(res.headers.get('x-request-id')).toBe('trace-abc.123');
-  const res2 = await fetch(`${http}/healthz`);
+  const res2 = await api(http, 'GET', '/healthz');
   const generated = res2.headers.get('x-request-id');
   expect(generated).toMatch(/^[0-9a-f-]{36}$/);
 

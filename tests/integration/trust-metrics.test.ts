@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { openRawSocket } from '../helpers/raw';
 import { useScope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
@@ -11,9 +12,9 @@ import { waitFor, withTimeout } from '../helpers/wait';
 const scope = useScope();
 
 async function scrape(url: string): Promise<{ type: string; samples: Map<string, number>; text: string }> {
-  const res = await fetch(`${url}/metrics`);
+  const res = await api(url, 'GET', '/metrics');
   expect(res.status).toBe(200);
-  const text = await res.text();
+  const text = res.text;
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
@@ -22,7 +23,7 @@ async function scrape(url: string): Promise<{ type: string; samples: Map<string,
     if (!m) throw new Error(`not Prometheus text format: ${JSON.stringify(line)}`);
     samples.set(m[1] as string, Number(m[2]));
   }
-  return { type: res.headers.get('content-type') ?? '', samples, text };
+  return { type: res.type, samples, text };
 }
 
 it('exposes live gauges and counters in Prometheus text format', async () => {

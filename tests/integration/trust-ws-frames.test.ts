@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createItem, itemsMap } from '../../shared/model/board';
 import { author } from '../helpers/board';
 import { connectClient, type TestClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { useScope, type Scope } from '../helpers/scope';
 import { startTestServer } from '../helpers/server';
 import { waitFor, withTimeout } from '../helpers/wait';
@@ -137,6 +138,6 @@ describe('malformed websocket frames close only their connection', () => {
     expect(seen).toEqual(Object.fromEntries(cases.map(([label, , code]) => [label, code])));
     expect(srv.server.metrics.rejected.get({ reason: 'websocket_frame' })).toBe(cases.length);
     await stillSyncing(a, b, 'malformed frames');
-    expect((await fetch(`${srv.httpUrl}/healthz`)).status).toBe(200);
+    expect((await api(srv, 'GET', '/healthz')).status).toBe(200);
   });
 });
