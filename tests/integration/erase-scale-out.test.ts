@@ -4,10 +4,10 @@ import { createItem, listItems } from '../../shared/model/board';
 import { readPlainText } from '../../shared/model/richtext';
 import { CloseCode } from '../../shared/protocol';
 import { author } from '../helpers/board';
-import { spawnServer } from '../helpers/child';
 import { connectClient } from '../helpers/client';
+import { api } from '../helpers/http';
 import { DATABASE_URL } from '../helpers/postgres';
-import { REDIS_URL } from '../helpers/redis';
+import { spawnReplicaPair } from '../helpers/replicas';
 import { useScope } from '../helpers/scope';
 import { waitFor } from '../helpers/wait';
 
@@ -20,12 +20,10 @@ describe('scale-out: deleting or trashing a board closes it on every instance', 
   const scope = useScope();
 
   it('a participant on the other instance is disconnected, and nothing of the board stays in PostgreSQL', async () => {
-    const env = { DATABASE_URL, REDIS_URL, TRASH_DAYS: '0' };
-    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Slet mig' }) });
+    const [s1, s2] = await spawnReplicaPair(scope, { env: { TRASH_DAYS: '0' } });
+    const created = await api(s1, 'POST', '/api/boards', { body: { title: 'Slet mig' } });
     expect(created.status).toBe(201);
-    const { id, path } = (await created.json()) as { id: string; path: string };
+    const { id, path } = created.json as { id: string; path: string };
     const key = new URL(`http://x${path}`).searchParams.get('k') ?? '';
     const a = connectClient(scope, s1.wsUrl, id, { params: { k: key } });
     const b = connectClient(scope, s2.wsUrl, id, { params: { k: key } });
@@ -37,11 +35,7 @@ describe('scale-out: deleting or trashing a board closes it on every instance', 
     let n = 0;
     const typing = setInterval(() => createItem(b.doc, { kind: 'idea', x: n, y: 1, author: author('citizen', 'Bodil'), text: `efter ${n++}` }), 10);
     scope.defer(() => clearInterval(typing));
-    const del = await fetch(`${s1.httpUrl}/api/boards/${id}`, {
-      method: 'DELETE',
-      headers: { 'Content-Type': 'application/json', 'x-samskab-key': key },
-      body: JSON.stringify({ confirm: id }),
-    });
+    const del = await api(s1, 'DELETE', `/api/boards/${id}`, { key, body: { confirm: id } });
     expect(del.status).toBe(200);
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'Ann (first instance) to be told the board is gone' });
     await waitFor(() => b.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'Bo (second instance) to be told the board is gone', timeoutMs: 5000 });
@@ -73,23 +67,20 @@ describe('scale-out: deleting or trashing a board closes it on every instance', 
   });
 
   it('moving a board to the trash closes it on the other instance too, and it can be recovered there', async () => {
-    const env = { DATABASE_URL, REDIS_URL };
-    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Papirkurv' }) });
-    const { id, path } = (await created.json()) as { id: string; path: string };
+    const [s1, s2] = await spawnReplicaPair(scope);
+    const created = await api(s1, 'POST', '/api/boards', { body: { title: 'Papirkurv' } });
+    const { id, path } = created.json as { id: string; path: string };
     const key = new URL(`http://x${path}`).searchParams.get('k') ?? '';
     const b = connectClient(scope, s2.wsUrl, id, { params: { k: key } });
     await b.waitSynced();
     createItem(b.doc, { kind: 'idea', x: 0, y: 0, author: author('citizen', 'Bodil'), text: 'bliver' });
     await b.waitSaved();
-    const headers = { 'Content-Type': 'application/json', 'x-samskab-key': key };
-    const del = await fetch(`${s1.httpUrl}/api/boards/${id}`, { method: 'DELETE', headers, body: JSON.stringify({ confirm: id }) });
-    expect(((await del.json()) as { trashed?: string }).trashed).toBe(id);
+    const del = await api(s1, 'DELETE', `/api/boards/${id}`, { key, body: { confirm: id } });
+    expect((del.json as { trashed?: string }).trashed).toBe(id);
     await waitFor(() => b.closes.some((c) => c.code === CloseCode.BoardTrashed), { message: 'Bo (second instance) to be told the board is in the trash', timeoutMs: 5000 });
     // The second instance refuses it too (the trash is shared), and recovers it for everyone.
-    expect((await fetch(`${s2.httpUrl}/api/boards/${id}/export.md`, { headers })).status).toBe(410);
-    expect((await fetch(`${s2.httpUrl}/api/boards/${id}/recover`, { method: 'POST', headers })).status).toBe(200);
+    expect((await api(s2, 'GET', `/api/boards/${id}/export.md`, { key })).status).toBe(410);
+    expect((await api(s2, 'POST', `/api/boards/${id}/recover`, { key })).status).toBe(200);
     const c = connectClient(scope, s1.wsUrl, id, { params: { k: key } });
     await c.waitSynced();
     await waitFor(() => listItems(c.doc).items.some((i) => readPlainText(i.body) === 'bliver'), { message: 'the recovered board to hold its card' });

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/log';
-import { RedisBus } from '../../server/scale/redis-bus';
 import { createItem, itemsMap, listItems } from '../../shared/model/board';
 import { author } from '../helpers/board';
-import { spawnServer } from '../helpers/child';
 import { connectClient, sameStateVector, waitConverged } from '../helpers/client';
-import { DATABASE_URL, pgStore, pgTable } from '../helpers/postgres';
-import { PrivateRedis, REDIS_URL } from '../helpers/redis';
-import { useScope, type Scope } from '../helpers/scope';
-import { startTestServer } from '../helpers/server';
+import { api } from '../helpers/http';
+import { PrivateRedis } from '../helpers/redis';
+import { spawnReplicaPair, startReplicaPair } from '../helpers/replicas';
+import { useScope } from '../helpers/scope';
 import { waitFor } from '../helpers/wait';
 
 /**
@@ -20,19 +17,8 @@ import { waitFor } from '../helpers/wait';
 describe('scale-out: several instances on PostgreSQL + Redis', () => {
   const scope = useScope();
 
-  /** An in-process instance on a shared table, with a Redis channel prefix private to the test. */
-  async function instance(s: Scope, table: string, prefix: string, redisUrl = REDIS_URL) {
-    const bus = new RedisBus(redisUrl, createLogger('silent'), prefix);
-    return startTestServer(s, { store: pgStore(s, table), bus });
-  }
-
-  const prefix = () => `samskab-test:${randomBytes(4).toString('hex')}:`;
-
   it('clients on different instances converge, and see each other', async () => {
-    const table = pgTable(scope);
-    const p = prefix();
-    const s1 = await instance(scope, table, p);
-    const s2 = await instance(scope, table, p);
+    const [s1, s2] = await startReplicaPair(scope);
     const a = connectClient(scope, s1.wsUrl, 'shared');
     const b = connectClient(scope, s2.wsUrl, 'shared');
     await Promise.all([a.waitSynced(), b.waitSynced()]);
@@ -56,9 +42,7 @@ describe('scale-out: several instances on PostgreSQL + Redis', () => {
 
   it('SIGKILL of one instance loses nothing any participant has seen', async () => {
     const board = `kill-${randomBytes(4).toString('hex')}`;
-    const env = { DATABASE_URL, REDIS_URL };
-    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
+    const [s1, s2] = await spawnReplicaPair(scope);
     const a = connectClient(scope, s1.wsUrl, board);
     const b = connectClient(scope, s2.wsUrl, board);
     await Promise.all([a.waitSynced(), b.waitSynced()]);
@@ -85,30 +69,25 @@ describe('scale-out: several instances on PostgreSQL + Redis', () => {
   });
 
   it('board links work on every instance, and a rotation on one disconnects old links everywhere', async () => {
-    const env = { DATABASE_URL, REDIS_URL };
-    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Fælles"}' });
+    const [s1, s2] = await spawnReplicaPair(scope);
+    const created = await api(s1, 'POST', '/api/boards', { raw: '{"title":"Fælles"}' });
     expect(created.status).toBe(201);
-    const { id, editorKey } = (await created.json()) as { id: string; editorKey: string };
+    const { id, editorKey } = created.json as { id: string; editorKey: string };
 
     // The link made on instance 1 opens the board on instance 2.
     const b = connectClient(scope, s2.wsUrl, id, { params: { k: editorKey } });
     await b.waitSynced();
-    const rotated = await fetch(`${s1.httpUrl}/api/boards/${id}/rotate`, { method: 'POST', headers: { 'X-Samskab-Key': editorKey } });
+    const rotated = await api(s1, 'POST', `/api/boards/${id}/rotate`, { key: editorKey });
     expect(rotated.status).toBe(200);
     await waitFor(() => b.closes.some((c) => c.code === 4010), { message: 'the holder of the old link on instance 2 to be disconnected' });
-    const refused = await fetch(`${s2.httpUrl}/api/boards/${id}/access`, { headers: { 'X-Samskab-Key': editorKey } });
+    const refused = await api(s2, 'GET', `/api/boards/${id}/access`, { key: editorKey });
     expect(refused.status).toBe(403);
     b.destroy();
   });
 
   it('a Redis outage: instances keep serving their own participants, then heal without divergence', async () => {
     const redis = await PrivateRedis.start(scope);
-    const table = pgTable(scope);
-    const p = prefix();
-    const s1 = await instance(scope, table, p, redis.url);
-    const s2 = await instance(scope, table, p, redis.url);
+    const [s1, s2] = await startReplicaPair(scope, { redisUrl: redis.url });
     const a = connectClient(scope, s1.wsUrl, 'outage');
     const a2 = connectClient(scope, s1.wsUrl, 'outage');
     const b = connectClient(scope, s2.wsUrl, 'outage');
@@ -117,10 +96,10 @@ describe('scale-out: several instances on PostgreSQL + Redis', () => {
     await waitConverged([a.doc, a2.doc, b.doc]);
 
     await redis.stop();
-    const health = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { status: string; redis: string });
+    const health = async (url: string) => (await api(url, 'GET', '/healthz')).json as { status: string; redis: string };
     await waitFor(async () => (await health(s1.httpUrl)).redis === 'down', { message: '/healthz to report redis down' });
     expect((await health(s1.httpUrl)).status).toBe('degraded');
-    const metrics = await (await fetch(`${s1.httpUrl}/metrics`)).text();
+    const metrics = (await api(s1, 'GET', '/metrics')).text;
     expect(metrics).toMatch(/^samskab_redis_up 0$/m);
 
     // Same-instance participants still collaborate, and edits are still stored.
