@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/model/board';
 import { CloseCode } from '../../shared/protocol';
 import { author } from '../helpers/board';
-import { spawnServer } from '../helpers/child';
 import { connectClient } from '../helpers/client';
-import { DATABASE_URL } from '../helpers/postgres';
+import { api } from '../helpers/http';
 import { PrivateRedis } from '../helpers/redis';
+import { spawnReplicaPair } from '../helpers/replicas';
 import { useScope } from '../helpers/scope';
 import { waitFor } from '../helpers/wait';
 
@@ -21,11 +21,9 @@ describe('scale-out: a board trashed during a Redis outage', () => {
 
   it('is closed on the other instance as soon as Redis is back', async () => {
     const redis = await PrivateRedis.start(scope);
-    const env = { DATABASE_URL, REDIS_URL: redis.url };
-    const s1 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const s2 = await spawnServer(scope, { dataDir: scope.tempDir(), env });
-    const created = await fetch(`${s1.httpUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Udfald' }) });
-    const { id, path } = (await created.json()) as { id: string; path: string };
+    const [s1, s2] = await spawnReplicaPair(scope, { redisUrl: redis.url });
+    const created = await api(s1, 'POST', '/api/boards', { body: { title: 'Udfald' } });
+    const { id, path } = created.json as { id: string; path: string };
     const key = new URL(`http://x${path}`).searchParams.get('k') ?? '';
     const b = connectClient(scope, s2.wsUrl, id, { params: { k: key } });
     await b.waitSynced();
@@ -33,14 +31,10 @@ describe('scale-out: a board trashed during a Redis outage', () => {
     await b.waitSaved();
 
     await redis.stop();
-    const health = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { redis: string }).redis;
+    const health = async (url: string) => ((await api(url, 'GET', '/healthz')).json as { redis: string }).redis;
     await waitFor(async () => (await health(s1.httpUrl)) === 'down', { message: 'the first instance to see Redis down' });
-    const del = await fetch(`${s1.httpUrl}/api/boards/${id}`, {
-      method: 'DELETE',
-      headers: { 'Content-Type': 'application/json', 'x-samskab-key': key },
-      body: JSON.stringify({ confirm: id }),
-    });
-    expect(((await del.json()) as { trashed?: string }).trashed).toBe(id);
+    const del = await api(s1, 'DELETE', `/api/boards/${id}`, { key, body: { confirm: id } });
+    expect((del.json as { trashed?: string }).trashed).toBe(id);
     // Bo's instance did not hear it: he is still connected (this is the outage).
     expect(b.closes).toEqual([]);
 
