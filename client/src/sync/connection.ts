@@ -1,22 +1,26 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
+import { MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../../../shared/protocol';
 import { encodeSavedMessage } from '../../../shared/saved';
+import {
+  computeState,
+  type ConnectionEvent,
+  type ConnectionSnapshot,
+  type ConnectionState,
+  type Effect,
+  type Machine,
+  MAX_BACKOFF_MS,
+  nextSnapshot,
+  NOT_SAVED_AFTER_MS,
+  START,
+  transition,
+} from './connectionState';
 import { eraseLocalCopy, LocalCopy } from './localCopy';
 
-/** `stopped`: the server closed the board for good or for now (deleted, in the trash); no reconnecting. */
-export type ConnectionState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'reconnecting' | 'offline' | 'stopped';
-
-export interface ConnectionSnapshot {
-  state: ConnectionState;
-  /** Close code of the last disconnect (see shared/protocol.ts), if any. */
-  lastCloseCode: number | null;
-}
+export type { ConnectionSnapshot, ConnectionState };
 
 const SAVE_CHECK_DELAY_MS = 150;
-/** Connected, but the server has not confirmed storage for this long: say so plainly. */
-const NOT_SAVED_AFTER_MS = 5000;
 
 export interface ConnectionOptions {
   /** Websocket query parameters: the access credentials (docs/access.md). */
@@ -46,10 +50,8 @@ export class BoardConnection {
   private snapshot: ConnectionSnapshot = { state: 'loading', lastCloseCode: null };
   private readonly listeners = new Set<() => void>();
   private everSynced = false;
-  /** The server closed the board (deleted, trashed): nothing to reconnect to until `resume()`. */
-  private stopped = false;
-  /** The socket was closed because the browser went offline; reopen it when it is back. */
-  private pausedForNetwork = false;
+  /** Stopped by the server, paused for the network: see connectionState.ts. */
+  private machine: Machine = START;
   private readonly local: LocalCopy | null;
 
   constructor(
@@ -60,7 +62,7 @@ export class BoardConnection {
     const base = `${proto}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
     // The browser's copy first: edits typed offline before a reload go out with the first sync.
     this.local = opts.keepLocal ? new LocalCopy(boardId, this.doc) : null;
-    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, params: { ...opts.params } });
+    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: MAX_BACKOFF_MS, params: { ...opts.params } });
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.savedSeq = Math.max(this.savedSeq, decoding.readVarUint(decoder));
       this.update();
@@ -75,17 +77,9 @@ export class BoardConnection {
       this.update();
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
-      this.snapshot = { ...this.snapshot, lastCloseCode: event?.code ?? null };
-      // A deleted board never comes back: stop reconnecting (it would only be refused again).
-      if (event?.code === CloseCode.BoardDeleted) {
-        this.provider.shouldConnect = false;
-        // Nothing of a deleted board stays in this browser.
-        this.local?.close();
-        void eraseLocalCopy(this.boardId);
-      }
-      // In the trash: nothing to reconnect to until someone recovers it (then `resume()`); the browser's copy stays.
-      if (event?.code === CloseCode.BoardTrashed) this.provider.shouldConnect = false;
-      if (event?.code === CloseCode.BoardTrashed || event?.code === CloseCode.BoardDeleted) this.stopped = true;
+      const code = event?.code ?? null;
+      this.snapshot = { ...this.snapshot, lastCloseCode: code };
+      this.perform(this.step({ type: 'close', code }));
       this.update();
     });
     this.doc.on('update', this.onDocUpdate);
@@ -115,24 +109,38 @@ export class BoardConnection {
     this.update();
   };
 
-  /**
-   * The browser says the network is gone: close the socket ourselves. A socket
-   * can stay half-open for minutes after the network drops, swallowing edits
-   * that then only go out on the next sync; closed, the edits wait in the
-   * document (and the browser's copy) and go out once the network is back.
-   */
+  /** The browser's `online` and `offline` events: pause the socket while the network is gone. */
   private onNetworkChange = () => {
-    if (navigator.onLine === false) {
-      if (this.provider.shouldConnect) {
-        this.pausedForNetwork = true;
-        this.provider.disconnect();
-      }
-    } else if (this.pausedForNetwork) {
-      this.pausedForNetwork = false;
-      this.provider.connect();
-    }
+    this.perform(this.step(navigator.onLine === false ? { type: 'offline', shouldConnect: this.provider.shouldConnect } : { type: 'online' }));
     this.update();
   };
+
+  /** Moves the state machine; the caller performs the effects when it is time. */
+  private step(event: ConnectionEvent): readonly Effect[] {
+    const { machine, effects } = transition(this.machine, event);
+    this.machine = machine;
+    return effects;
+  }
+
+  private perform(effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      switch (effect) {
+        case 'connect':
+          this.provider.connect();
+          break;
+        case 'disconnect':
+          this.provider.disconnect();
+          break;
+        case 'stopReconnecting':
+          this.provider.shouldConnect = false;
+          break;
+        case 'eraseLocalCopy':
+          this.local?.close();
+          void eraseLocalCopy(this.boardId);
+          break;
+      }
+    }
+  }
 
   private scheduleSavedCheck(): void {
     if (this.checkTimer) return;
@@ -150,10 +158,10 @@ export class BoardConnection {
 
   /** Connects again after the board came back (recovered from the trash). */
   resume(): void {
-    this.stopped = false;
+    const effects = this.step({ type: 'resume' });
     this.snapshot = { ...this.snapshot, lastCloseCode: null, state: this.compute() };
     for (const l of this.listeners) l();
-    this.provider.connect();
+    this.perform(effects);
   }
 
   /** Local edits the server has not yet confirmed as stored. */
@@ -166,24 +174,21 @@ export class BoardConnection {
     // tells the truth, so a close code (4200, 4201) is not cleared as if the board were still saved.
     const ws = this.provider.ws;
     const connected = this.provider.wsconnected && ws !== null && ws.readyState === ws.OPEN && navigator.onLine !== false;
-    if (this.stopped) return 'stopped';
-    if (!this.everSynced) return connected || this.provider.wsconnecting ? 'loading' : 'offline';
-    if (!connected) return this.hasUnsavedChanges ? 'offline' : 'reconnecting';
-    if (!this.provider.synced) return 'reconnecting';
-    if (!this.hasUnsavedChanges) return 'saved';
-    // The server is reachable but cannot store (e.g. its database is down): do not pretend.
-    return performance.now() - this.unsavedSince > NOT_SAVED_AFTER_MS ? 'unsaved' : 'saving';
+    return computeState({
+      stopped: this.machine.stopped,
+      everSynced: this.everSynced,
+      connected,
+      connecting: this.provider.wsconnecting,
+      synced: this.provider.synced,
+      hasUnsavedChanges: this.hasUnsavedChanges,
+      unsavedForMs: performance.now() - this.unsavedSince,
+    });
   }
 
   private update(): void {
-    const state = this.compute();
-    if (state === 'saved' && this.snapshot.lastCloseCode !== null) {
-      this.snapshot = { state, lastCloseCode: null };
-    } else if (state !== this.snapshot.state) {
-      this.snapshot = { ...this.snapshot, state };
-    } else {
-      return;
-    }
+    const next = nextSnapshot(this.snapshot, this.compute());
+    if (next === this.snapshot) return;
+    this.snapshot = next;
     for (const l of this.listeners) l();
   }
 
