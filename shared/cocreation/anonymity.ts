@@ -1,25 +1,8 @@
 import * as Y from 'yjs';
 import { ROOT_MAPS } from '../doc/registry';
-import { readRoundOf, readSettings } from './doc';
+import { namesHidden } from './names';
 
-/**
- * Hidden names (issue 15): while a board hides names, or a vote round that
- * hides them is open, a participant's name is not written into shared state
- * at all — cards, comments, goals and proposals carry the role (and a
- * per-device key where one is needed) and the name stays on the device — and
- * every export is made from a copy with every name removed, so content
- * written before names were hidden does not show them either.
- */
-export function namesHidden(doc: Y.Doc): boolean {
-  if (readSettings(doc).anonymousNames) return true;
-  const round = readRoundOf(doc);
-  return round !== null && round.status === 'open' && round.anonymousNames;
-}
-
-/** The name to write into shared state now: '' while names are hidden. */
-export function publicName(doc: Y.Doc, name: string): string {
-  return namesHidden(doc) ? '' : name;
-}
+export { namesHidden, publicName } from './names';
 
 /** An author as written into shared state now: without the name while names are hidden. */
 export function publicAuthor<A extends { name: string }>(doc: Y.Doc, author: A): A {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { randomId } from '../ids';
 import { isRoleId, type RoleId } from '../roles';
 import { isRecord, isTime } from '../doc/readers';
+import { publicName } from './names';
 
 /**
  * Comments on cards (docs/cocreation.md): a discussion next to a card that
@@ -48,7 +49,7 @@ export function addComment(
   if (!itemId || itemId.includes('|')) throw new CommentError('invalid item id');
   const key = `${itemId}|${randomId(10)}`;
   doc.transact(() => {
-    commentsMap(doc).set(key, { text: clean, name: author.name.slice(0, MAX_NAME), role: author.role, roleText: (author.roleText ?? '').slice(0, 60), at: now });
+    commentsMap(doc).set(key, { text: clean, name: publicName(doc, author.name).slice(0, MAX_NAME), role: author.role, roleText: (author.roleText ?? '').slice(0, 60), at: now });
   }, origin);
   return key;
 }

@@ -3,6 +3,7 @@ import { randomId } from '../ids';
 import { MAX_NAME_LENGTH, MAX_ROLE_TEXT_LENGTH } from '../model/schema';
 import { isRoleId, type RoleId } from '../roles';
 import { isRecord as isObj, isTime } from '../doc/readers';
+import { publicName } from './names';
 
 /**
  * Goals and expectations (forventningsafstemning; docs/cocreation-goals-evaluation.md).
@@ -242,7 +243,7 @@ export function writePersonField(
   if (owner) checkAuthor(owner);
   else if (!m.has(`person|${personKey}`)) throw new GoalsError('no such entry');
   doc.transact(() => {
-    if (owner) m.set(`person|${personKey}`, { ...whoValue(owner), at: now });
+    if (owner) m.set(`person|${personKey}`, { ...whoValue(owner), name: publicName(doc, owner.name), at: now });
     const key = `person|${personKey}|${field}`;
     if (text === '') m.delete(key);
     else m.set(key, { text, at: now, role: editor });

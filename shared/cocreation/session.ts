@@ -3,6 +3,7 @@ import { randomId } from '../ids';
 import { isRoleId, type RoleId } from '../roles';
 import { DEFAULT_PHASE_IDS, DEFAULT_PHASES, isDefaultPhaseId, type DefaultPhaseId } from './agenda';
 import { isRecord as isObject, isTime } from '../doc/readers';
+import { publicName } from './names';
 
 /**
  * The session: agenda, current step, proposals decided by consent, ready and
@@ -387,7 +388,7 @@ export function propose(doc: Y.Doc, input: ProposalInput, by: Person, now: numbe
   checkPerson(by);
   checkTime(now);
   const s = readSession(doc);
-  const who: Person = { key: by.key, role: by.role, name: by.name.trim().slice(0, 80), roleText: by.role === 'other' ? by.roleText.slice(0, 60) : '' };
+  const who: Person = { key: by.key, role: by.role, name: publicName(doc, by.name.trim()).slice(0, 80), roleText: by.role === 'other' ? by.roleText.slice(0, 60) : '' };
   let value: Proposal;
   if (input.kind === 'timer') {
     if (!validMinutes(input.minutes)) throw new SessionError('minutes', `a timer runs ${MIN_TIMER_MINUTES}–${MAX_TIMER_MINUTES} whole minutes`);

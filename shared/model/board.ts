@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { newItemId } from '../ids';
 import { isRoleId } from '../roles';
+import { publicName } from '../cocreation/names';
 import { writePlainText } from './richtext';
 import {
   COORD_LIMIT,
@@ -170,7 +171,8 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
     m.set('w', w);
     m.set('h', h);
     m.set('role', input.author.role);
-    m.set('authorName', input.author.name);
+    // '' while names are hidden: the name stays on the author's device (shared/cocreation/names.ts).
+    m.set('authorName', publicName(doc, input.author.name));
     if (input.author.role === 'other' && input.author.roleText) m.set('roleText', input.author.roleText);
     m.set('createdAt', now);
     m.set('updatedAt', now);
@@ -280,7 +282,7 @@ export function adoptItem(doc: Y.Doc, id: string, author: Author, origin?: unkno
   doc.transact(() => {
     m.delete('template');
     m.set('role', author.role);
-    m.set('authorName', author.name);
+    m.set('authorName', publicName(doc, author.name));
     if (author.role === 'other' && author.roleText) m.set('roleText', author.roleText);
     else m.delete('roleText');
   }, origin);
@@ -502,7 +504,7 @@ export function pasteItems(
       m.set('w', item.w);
       m.set('h', item.h);
       m.set('role', author.role);
-      m.set('authorName', author.name);
+      m.set('authorName', publicName(doc, author.name));
       if (author.role === 'other' && author.roleText) m.set('roleText', author.roleText);
       m.set('createdAt', now);
       m.set('updatedAt', now);

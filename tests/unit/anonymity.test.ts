@@ -11,7 +11,7 @@ import { ideasToCsv } from '../../shared/export/csv';
 import { boardToJson } from '../../shared/export/json';
 import { boardToMarkdown } from '../../shared/export/markdown';
 import { boardToSvg } from '../../shared/export/svg';
-import { createItem, initBoard, linkItems } from '../../shared/model/board';
+import { adoptItem, createItem, duplicateItems, initBoard, linkItems } from '../../shared/model/board';
 
 /**
  * Hidden names are really hidden (issue 15): exports made while a board or a
@@ -89,5 +89,26 @@ describe('hidden names', () => {
     expect(publicAuthor(doc, { name: 'Kirstine Qvortrup', role: 'citizen' as const })).toEqual({ name: '', role: 'citizen' });
     cocreationMap(doc).set(ROUND_KEY, { id: 'r1', status: 'closed', dots: 3, equalWeight: false, anonymousNames: true, openedAt: 1, closedAt: 2, revealedAt: null, rev: 2 });
     expect(namesHidden(doc)).toBe(false);
+  });
+
+  it('while names are hidden, no writer stores a name: cards, adopted starters, pasted copies, comments, goal entries, proposals', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, 'Anonym fra start');
+    setAnonymousNames(doc, true);
+    const [a, b, c] = NAMES as [string, string, string];
+    const problem = createItem(doc, { kind: 'problem', x: 0, y: 0, author: { name: a, role: 'citizen' }, text: 'Problem' });
+    const idea = createItem(doc, { kind: 'idea', x: 300, y: 0, author: { name: b, role: 'politician' }, text: 'Idé' });
+    const starter = createItem(doc, { kind: 'idea', x: 600, y: 0, author: { name: '', role: 'citizen' }, text: 'Eksempel', template: true });
+    adoptItem(doc, starter, { name: c, role: 'public-employee' });
+    duplicateItems(doc, [problem, idea], { name: c, role: 'public-employee' });
+    addComment(doc, idea, { name: c, role: 'public-employee' }, 'Kommentar');
+    writePersonField(doc, KEY, 'expects', 'Forventning', 'citizen', { name: a, role: 'citizen' });
+    propose(doc, { kind: 'next' }, { key: KEY, role: 'citizen', name: a, roleText: '' }, Date.now());
+    // Not in the document at all (not only hidden from exports): the whole state, every root map.
+    const state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
+    expect(namesIn(state)).toEqual([]);
+    // Names shown again: what was written while hidden stays without names (nothing to reveal).
+    setAnonymousNames(doc, false);
+    expect(namesIn(JSON.stringify(boardToJson(doc).content))).toEqual([]);
   });
 });
