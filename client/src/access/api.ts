@@ -1,67 +1,32 @@
-import { ACCESS_KEY_HEADER, ACCESS_PASSCODE_HEADER } from '../../../shared/protocol';
-
 import type { DenyReason, Mode } from '../../../shared/access';
+import type { AccessChange, AccessInfo } from '../../../shared/http/contract';
+import type { Credentials } from '../http/credentials';
+import { ApiError } from '../http/errors';
+import { boardUrl, requestJson, type RequestOptions } from '../http/json';
 
-export type { DenyReason, Mode };
-
-/** GET /api/boards/<id>/access (docs/access.md). */
-export interface AccessInfo {
-  board: string;
-  mode: Mode;
-  open: boolean;
-  passcode: boolean;
-  observerCursors: boolean;
-  links?: { editor: string; observer: string };
-}
+export type { AccessInfo, Credentials, DenyReason, Mode };
 
 export type AccessAnswer =
   | { kind: 'ok'; info: AccessInfo }
   | { kind: 'denied'; reason: DenyReason; retryAfter?: number }
   | { kind: 'unreachable' };
 
-export interface Credentials {
-  key: string | null;
-  passcode: string | null;
-}
-
-function headers(creds: Credentials, json: boolean): Record<string, string> {
-  const h: Record<string, string> = {};
-  if (creds.key) h[ACCESS_KEY_HEADER] = creds.key;
-  if (creds.passcode) h[ACCESS_PASSCODE_HEADER] = encodeURIComponent(creds.passcode);
-  if (json) h['Content-Type'] = 'application/json';
-  return h;
-}
-
-async function call(boardId: string, route: 'access' | 'rotate', method: string, creds: Credentials, body?: unknown): Promise<AccessAnswer> {
-  let res: Response;
+/**
+ * The access routes (docs/access.md) answer, never throw: a refusal with a reason is `denied`
+ * (the gate shows why); no answer, or one that is not the API's, is `unreachable`.
+ */
+async function call(boardId: string, route: 'access' | 'rotate', opts: RequestOptions): Promise<AccessAnswer> {
   try {
-    res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${route}`, {
-      method,
-      headers: headers(creds, body !== undefined),
-      cache: 'no-store',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
+    return { kind: 'ok', info: await requestJson<AccessInfo>(boardUrl(boardId, `/${route}`), opts) };
+  } catch (err) {
+    if (err instanceof ApiError && err.reason) return { kind: 'denied', reason: err.reason, ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}) };
     return { kind: 'unreachable' };
   }
-  let json: Record<string, unknown>;
-  try {
-    json = (await res.json()) as Record<string, unknown>;
-  } catch {
-    return { kind: 'unreachable' };
-  }
-  if (res.ok) return { kind: 'ok', info: json as unknown as AccessInfo };
-  if (typeof json.reason === 'string') {
-    const retry = Number(res.headers.get('Retry-After') ?? json.retryAfter ?? 0);
-    return { kind: 'denied', reason: json.reason as DenyReason, ...(retry > 0 ? { retryAfter: retry } : {}) };
-  }
-  return { kind: 'unreachable' };
 }
 
-export const checkAccess = (boardId: string, creds: Credentials) => call(boardId, 'access', 'GET', creds);
-export const rotateLinks = (boardId: string, creds: Credentials) => call(boardId, 'rotate', 'POST', creds);
-export const changeAccess = (boardId: string, creds: Credentials, change: { passcode?: string | null; observerCursors?: boolean }) =>
-  call(boardId, 'access', 'PUT', creds, change);
+export const checkAccess = (boardId: string, credentials: Credentials) => call(boardId, 'access', { credentials });
+export const rotateLinks = (boardId: string, credentials: Credentials) => call(boardId, 'rotate', { method: 'POST', credentials });
+export const changeAccess = (boardId: string, credentials: Credentials, change: AccessChange) => call(boardId, 'access', { method: 'PUT', credentials, json: change });
 
 /** The secret of a link path like /b/<id>?k=<secret>. */
 export function keyOfLink(link: string): string | null {

@@ -1,8 +1,11 @@
-import type { RoleId } from '../../../shared/roles';
-import { VOTER_HEADER } from '../../../shared/protocol';
-import { deviceKey } from './deviceKey';
 import type { RoundState } from '../../../shared/cocreation/votes';
-import { ApiError, credentialHeaders } from '../http/credentials';
+import type { OwnBallot, PutBallotRequest, StartRoundRequest } from '../../../shared/http/contract';
+import type { RoleId } from '../../../shared/roles';
+import { credentialsOf, type LinkParams as Params } from '../http/credentials';
+import { boardUrl, requestJson, type RequestOptions } from '../http/json';
+import { deviceKey } from './deviceKey';
+
+export type { OwnBallot };
 
 /**
  * This device's voter id for a board: random, kept in localStorage, so a
@@ -11,38 +14,17 @@ import { ApiError, credentialHeaders } from '../http/credentials';
  */
 export const voterId = (boardId: string): string => deviceKey(`samskab.voter.${boardId}`);
 
-export interface OwnBallot {
-  votes: Record<string, number>;
-  used: number;
-  dots: number;
-}
+/** The dot-vote routes (docs/api.md, "Co-creation"); params are the link's credentials. */
+const rounds = <T>(boardId: string, path: string, params: Params, opts: Omit<RequestOptions, 'credentials'>) =>
+  requestJson<T>(boardUrl(boardId, `/rounds${path}`), { ...opts, credentials: credentialsOf(params) });
 
-async function call<T>(boardId: string, path: string, method: string, params: Record<string, string> | undefined, opts: { voter?: string; json?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = credentialHeaders(params);
-  if (opts.voter) headers[VOTER_HEADER] = opts.voter;
-  if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/rounds${path}`, {
-    method,
-    headers,
-    cache: 'no-store',
-    ...(opts.json !== undefined ? { body: JSON.stringify(opts.json) } : {}),
-  });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`);
-  return body as T;
-}
+export const startRound = (boardId: string, params: Params, opts: StartRoundRequest) => rounds<RoundState>(boardId, '', params, { method: 'POST', json: opts });
 
-export const startRound = (boardId: string, params: Record<string, string> | undefined, opts: { dots: number; equalWeight: boolean; anonymousNames: boolean }) =>
-  call<RoundState>(boardId, '', 'POST', params, { json: opts });
+export const closeRound = (boardId: string, roundId: string, params: Params) => rounds<RoundState>(boardId, `/${roundId}/close`, params, { method: 'POST', json: {} });
 
-export const closeRound = (boardId: string, roundId: string, params: Record<string, string> | undefined) =>
-  call<RoundState>(boardId, `/${roundId}/close`, 'POST', params, { json: {} });
+export const revealRound = (boardId: string, roundId: string, params: Params) => rounds<RoundState>(boardId, `/${roundId}/reveal`, params, { method: 'POST', json: {} });
 
-export const revealRound = (boardId: string, roundId: string, params: Record<string, string> | undefined) =>
-  call<RoundState>(boardId, `/${roundId}/reveal`, 'POST', params, { json: {} });
+export const getBallot = (boardId: string, roundId: string, params: Params) => rounds<OwnBallot>(boardId, `/${roundId}/ballot`, params, { voter: voterId(boardId) });
 
-export const getBallot = (boardId: string, roundId: string, params: Record<string, string> | undefined) =>
-  call<OwnBallot>(boardId, `/${roundId}/ballot`, 'GET', params, { voter: voterId(boardId) });
-
-export const putBallot = (boardId: string, roundId: string, params: Record<string, string> | undefined, role: RoleId, votes: Record<string, number>) =>
-  call<OwnBallot>(boardId, `/${roundId}/ballot`, 'PUT', params, { voter: voterId(boardId), json: { role, votes } });
+export const putBallot = (boardId: string, roundId: string, params: Params, role: RoleId, votes: Record<string, number>) =>
+  rounds<OwnBallot>(boardId, `/${roundId}/ballot`, params, { method: 'PUT', voter: voterId(boardId), json: { role, votes } satisfies PutBallotRequest });

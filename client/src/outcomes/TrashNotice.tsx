@@ -3,7 +3,7 @@ import { formatDay } from '../i18n/formatDay';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
-import { ApiError } from '../http/credentials';
+import { ApiError } from '../http/errors';
 import { recoverBoard, trashState } from './api';
 import './outcomes.css';
 

@@ -1,5 +1,6 @@
 import { useUi } from '../state/ui';
-import { download, fetchExport, svgToPng, type ExportFormat, type SnapshotMeta } from './api';
+import { fetchExport, type ExportFormat, type SnapshotMeta } from './api';
+import { download, svgToPng } from './files';
 import type { PanelStatus } from './usePanelStatus';
 
 /** The server's formats, and PNG, which the browser draws from the SVG. */

@@ -2,25 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { isValidBoardId } from '../../../shared/ids';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { templateById, type TemplateId } from '../../../shared/templates';
-import { importBoard } from '../outcomes/api';
 import { formatDay } from '../i18n/formatDay';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { navigate } from '../router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { createBoard, importBoard } from './api';
 import { TemplateChooser } from './TemplateChooser';
-
-/** Creates a board; answers its editor link (/b/<id>?k=…, docs/access.md). */
-async function createBoard(body: { title: string; template: TemplateId; lang: 'da' | 'en' }): Promise<string> {
-  const res = await fetch('/api/boards', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const { path } = (await res.json()) as { path: string };
-  return path;
-}
 
 /** Accepts a whole link (…/b/<id>?…) or a bare id. */
 export function boardIdFromInput(input: string): string | null {

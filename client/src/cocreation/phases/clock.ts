@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
+import type { ServerTime } from '../../../../shared/http/contract';
+import { API_BASE, requestJson } from '../../http/json';
 import type { BoardConnection } from '../../sync/connection';
 
 /** Offset = server time − local time, from one GET /api/time (half the round trip counted as transit). */
 async function measureOffset(): Promise<number> {
   const sent = Date.now();
-  const res = await fetch('/api/time', { cache: 'no-store' });
-  const body = (await res.json()) as { now?: unknown };
+  const body = await requestJson<Partial<ServerTime>>(`${API_BASE}/time`);
   const received = Date.now();
-  if (!res.ok || typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new Error('bad /api/time answer');
+  if (typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new Error('bad /api/time answer');
   return Math.round(body.now + (received - sent) / 2 - received);
 }
 
