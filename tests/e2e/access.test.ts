@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { api } from '../helpers/http';
 import { axe, createBoardWithLinks, person, useApp } from './browser';
 
 /**
@@ -12,11 +13,7 @@ describe('access in Chromium', () => {
 
   const setPasscode = async (id: string, editorLink: string, passcode: string) => {
     const key = new URL(editorLink, app.server.url).searchParams.get('k') as string;
-    const res = await fetch(`${app.server.url}/api/boards/${id}/access`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Samskab-Key': key },
-      body: JSON.stringify({ passcode }),
-    });
+    const res = await api(app.server.url, 'PUT', `/api/boards/${id}/access`, { key, body: { passcode } });
     expect(res.status).toBe(200);
   };
 

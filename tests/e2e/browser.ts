@@ -12,6 +12,7 @@ import { initBoard } from '../../shared/model/board';
 import type * as Y from 'yjs';
 import type { RoleId } from '../../shared/roles';
 import { TestClient } from '../helpers/client';
+import { api } from '../helpers/http';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -78,13 +79,9 @@ export async function createBoardWithLinks(
   baseUrl: string,
   body: Record<string, unknown> = {},
 ): Promise<{ id: string; links: { editor: string; observer: string } }> {
-  const res = await fetch(`${baseUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await api(baseUrl, 'POST', '/api/boards', { body });
   if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  return (await res.json()) as { id: string; links: { editor: string; observer: string } };
+  return res.json as { id: string; links: { editor: string; observer: string } };
 }
 
 /** The editor key from an editor link (`/b/<id>?k=…`). */

@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, person, useApp } from './browser';
+import { axe, createBoardWithLinks, person, useApp } from './browser';
 
 /** Follow a participant's view, and "bring everyone to me" as a request the others may decline. */
-
-async function createBoard(baseUrl: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  const created = (await res.json()) as { id: string; path?: string };
-  return created.path ?? `/b/${created.id}`;
-}
 
 /** Centre of the page's view in board coordinates, and its zoom. */
 async function view(page: Page) {
@@ -32,7 +25,7 @@ describe('follow mode in Chromium', () => {
   const app = useApp();
 
   it("follows another person's view until I move myself; a summon can be declined or accepted", async () => {
-    const boardPath = await createBoard(app.server.url, { title: 'Følg', lang: 'da' });
+    const boardPath = (await createBoardWithLinks(app.server.url, { title: 'Følg', lang: 'da' })).links.editor;
     const url = (name: string, role: string) => `${app.server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
     const ann = await person(app.browser, 'da-DK');
     const bo = await person(app.browser, 'da-DK');

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, person, typeInEditor, useApp } from './browser';
-
-/** Creates a board; returns its page path (with the editor link secret when the server issues one). */
-async function createBoard(baseUrl: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  const created = (await res.json()) as { id: string; path?: string };
-  return created.path ?? `/b/${created.id}`;
-}
+import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
 
 /**
  * The canvas in real Chromium against a real server: keyboard-only creation and
@@ -44,7 +36,7 @@ describe('canvas interaction in Chromium', () => {
   const url = (boardPath: string, name: string, role: string) => `${app.server.url}${boardPath}${boardPath.includes('?') ? '&' : '?'}name=${name}&role=${role}`;
 
   it('creates, edits, moves, selects, deletes and restores cards by keyboard alone', async () => {
-    const boardId = await createBoard(app.server.url, { title: 'Tastatur', lang: 'da' });
+    const boardId = (await createBoardWithLinks(app.server.url, { title: 'Tastatur', lang: 'da' })).links.editor;
     const ann = await person(app.browser, 'da-DK');
     const { page } = ann;
     await page.goto(url(boardId, 'Ann', 'citizen'));
@@ -129,7 +121,7 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('rubber-band and shift-click select several cards, which move together; connectors stay attached', async () => {
-    const boardId = await createBoard(app.server.url, { title: 'Flyt', lang: 'da' });
+    const boardId = (await createBoardWithLinks(app.server.url, { title: 'Flyt', lang: 'da' })).links.editor;
     const ann = await person(app.browser, 'da-DK');
     const bo = await person(app.browser, 'en-GB');
     await ann.page.goto(url(boardId, 'Ann', 'citizen'));
@@ -233,7 +225,7 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('connects two ideas with "builds on" from the selection bar', async () => {
-    const boardId = await createBoard(app.server.url, { title: 'Forbind', lang: 'en' });
+    const boardId = (await createBoardWithLinks(app.server.url, { title: 'Forbind', lang: 'en' })).links.editor;
     const ann = await person(app.browser, 'en-GB');
     const { page } = ann;
     await page.goto(url(boardId, 'Ann', 'citizen'));
@@ -258,7 +250,7 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it('a frame groups the cards inside it: moving the frame moves them', async () => {
-    const boardPath = await createBoard(app.server.url, { title: 'Rammer', lang: 'da' });
+    const boardPath = (await createBoardWithLinks(app.server.url, { title: 'Rammer', lang: 'da' })).links.editor;
     const ann = await person(app.browser, 'da-DK');
     const { page } = ann;
     await page.goto(url(boardPath, 'Ann', 'citizen'));
@@ -290,7 +282,7 @@ describe('canvas interaction in Chromium', () => {
   });
 
   it("undo is per participant: my Ctrl+Z never reverts a co-participant's edit", async () => {
-    const boardId = await createBoard(app.server.url, { title: 'Fortryd', lang: 'da' });
+    const boardId = (await createBoardWithLinks(app.server.url, { title: 'Fortryd', lang: 'da' })).links.editor;
     const ann = await person(app.browser, 'da-DK');
     const bo = await person(app.browser, 'da-DK');
     await ann.page.goto(url(boardId, 'Ann', 'citizen'));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setAnonymousNames } from '../../shared/cocreation/doc';
 import { createItem } from '../../shared/model/board';
 import { author } from '../helpers/board';
+import { api } from '../helpers/http';
 import { axe, createBoardWithLinks, editorKeyOf, joinAs, useApp, writeBoard, type Person } from './browser';
 
 /**
@@ -26,13 +27,9 @@ describe('goals and expectations, evaluation in Chromium', () => {
       bus: createItem(d, { kind: 'idea', x: 300, y: 0, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' }),
     }));
     const call = async (method: string, path: string, body: unknown, voter?: string) => {
-      const res = await fetch(`${app.server.url}/api/boards/${boardId}/rounds${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-Samskab-Key': key, ...(voter ? { 'X-Samskab-Voter': voter } : {}) },
-        body: JSON.stringify(body),
-      });
+      const res = await api(app.server.url, method, `/api/boards/${boardId}/rounds${path}`, { key, voter, body });
       expect(res.status, `${method} rounds${path}`).toBeLessThan(300);
-      return (await res.json()) as { id: string };
+      return res.json as { id: string };
     };
     const { id } = await call('POST', '', { dots: 3, equalWeight: true });
     await call('PUT', `/${id}/ballot`, { role: 'citizen', votes: { [council]: 3 } }, 'e2e-goals-voter-0000001');

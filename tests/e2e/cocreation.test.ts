@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readRoundOf } from '../../shared/cocreation/doc';
 import { createItem } from '../../shared/model/board';
 import { author } from '../helpers/board';
+import { api } from '../helpers/http';
 import { axe, createBoardWithLinks, editorKeyOf, joinAs, typeInEditor, useApp, writeBoard, type Person } from './browser';
 
 /**
@@ -142,10 +143,10 @@ describe('perspective lens, equal-voice meter and dot voting in Chromium', () =>
     // Dina, a second citizen, votes from another program (the same API the panel uses): with two
     // citizens the citizens keep a row of their own.
     const roundId = await writeBoard(app.server.url, id, key, (d) => readRoundOf(d)?.id);
-    const dina = await fetch(`${app.server.url}/api/boards/${id}/rounds/${roundId}/ballot`, {
-      method: 'PUT',
-      headers: { 'X-Samskab-Key': key, 'X-Samskab-Voter': 'e2e-voter-dina-0000001', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ role: 'citizen', votes: { [youthCouncil]: 3 } }),
+    const dina = await api(app.server.url, 'PUT', `/api/boards/${id}/rounds/${roundId}/ballot`, {
+      key,
+      voter: 'e2e-voter-dina-0000001',
+      body: { role: 'citizen', votes: { [youthCouncil]: 3 } },
     });
     expect(dina.status).toBe(200);
 
