@@ -1,4 +1,7 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { BoardSlots } from './board/slots';
+import type { CoPanelProps } from './cocreation/panel';
+import type { StringKey } from './i18n/strings';
 import { CommentsSelectionAction, useCommentNotes } from './cocreation/comments/slots';
 import { ValueCardDecoration } from './cocreation/value/slots';
 
@@ -12,3 +15,30 @@ export const TOOL_SLOTS: BoardSlots = {
   SelectionActions: CommentsSelectionAction,
   useItemNotes: useCommentNotes,
 };
+
+/**
+ * The method bar's tools, in the order of their buttons: each opens its side
+ * panel (loaded when first opened: a board shows sooner without them). A new
+ * tool is one entry here plus its folder; the method bar maps over this list.
+ */
+export interface MethodTool {
+  id: string;
+  /** The button's text. */
+  label: StringKey;
+  Panel: LazyExoticComponent<ComponentType<CoPanelProps>>;
+  /** A badge on the button (e.g. a vote round is open), from the panel props. */
+  badge?: (p: CoPanelProps) => StringKey | null;
+}
+
+export const METHOD_TOOLS: readonly MethodTool[] = [
+  { id: 'lens', label: 'coPerspectives', Panel: lazy(() => import('./cocreation/toolPanels').then((m) => ({ default: m.LensToolPanel }))) },
+  { id: 'goals', label: 'goalsButton', Panel: lazy(() => import('./cocreation/goals/GoalsPanel').then((m) => ({ default: m.GoalsPanel }))) },
+  { id: 'value', label: 'valueButton', Panel: lazy(() => import('./cocreation/value/ValuePanel').then((m) => ({ default: m.ValuePanel }))) },
+  {
+    id: 'vote',
+    label: 'voteButton',
+    Panel: lazy(() => import('./cocreation/toolPanels').then((m) => ({ default: m.VoteToolPanel }))),
+    badge: (p) => (p.round?.status === 'open' ? 'voteOpenBadge' : null),
+  },
+  { id: 'evaluation', label: 'evalButton', Panel: lazy(() => import('./cocreation/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel }))) },
+];

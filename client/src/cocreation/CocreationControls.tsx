@@ -17,15 +17,10 @@ import { useComments, useCommentsUi } from './comments/useComments';
 import type { CoPanelProps } from './panel';
 import { PhaseStrip } from './phases/PhaseStrip';
 import { useOpenOnValueRequest } from './value/focus';
+import { METHOD_TOOLS } from '../tools';
 
-// The side panels load when first opened: they are not needed to show a board, and a
-// smaller first bundle shows a large board sooner.
+// The comments panel opens from a card, not from the method bar; it loads when first opened.
 const CommentsPanel = lazy(() => import('./comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })));
-const EvaluationPanel = lazy(() => import('./evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel })));
-const GoalsPanel = lazy(() => import('./goals/GoalsPanel').then((m) => ({ default: m.GoalsPanel })));
-const PerspectivePanel = lazy(() => import('./PerspectivePanel').then((m) => ({ default: m.PerspectivePanel })));
-const ValuePanel = lazy(() => import('./value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
-const VotePanel = lazy(() => import('./VotePanel').then((m) => ({ default: m.VotePanel })));
 import './cocreation.css';
 
 interface Props {
@@ -40,7 +35,6 @@ interface Props {
 
 const safe = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
 
-type Panel = 'lens' | 'goals' | 'value' | 'vote' | 'evaluation';
 
 /**
  * The method bar under the top bar: the session agenda (phases) on the left and
@@ -52,7 +46,7 @@ type Panel = 'lens' | 'goals' | 'value' | 'vote' | 'evaluation';
 export function CocreationControls({ boardId, conn, items, users, identity, params, canEdit }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
-  const [panel, setPanel] = useState<Panel | null>(null);
+  const [panel, setPanel] = useState<string | null>(null);
   useOpenOnValueRequest(() => setPanel('value'));
   const [lens, setLens] = useState<RoleId | null>(null);
   const { round, settings } = useCocreationState(conn.doc);
@@ -130,7 +124,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     return rules.join('\n');
   }, [lens, anonymous, list, lang, round, t, comments]);
 
-  const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
+  const toggle = (p: string) => setPanel((cur) => (cur === p ? null : p));
   // The session popover (PhaseStrip) opens just under the method bar, whose height changes as it wraps on narrow screens.
   const bar = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -143,29 +137,23 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const shared: Omit<CoPanelProps, 'onClose'> = { boardId, conn, items: list, users, identity, params, canEdit, anonymous };
+  const shared: Omit<CoPanelProps, 'onClose'> = { boardId, conn, items: list, users, identity, params, canEdit, anonymous, round, lens, setLens, addPerspective };
   const panelProps: CoPanelProps = { ...shared, onClose: () => setPanel(null) };
+  const open = METHOD_TOOLS.find((tool) => tool.id === panel);
 
   return (
     <nav className="methodbar" aria-label={t('methodBar')} ref={bar}>
       <PhaseStrip {...shared} />
       <div className="methodbar-tools">
-        <button type="button" className="co-button" aria-pressed={panel === 'lens'} onClick={() => toggle('lens')}>
-          {t('coPerspectives')}
-        </button>
-        <button type="button" className="co-button" aria-pressed={panel === 'goals'} onClick={() => toggle('goals')}>
-          {t('goalsButton')}
-        </button>
-        <button type="button" className="co-button" aria-pressed={panel === 'value'} onClick={() => toggle('value')}>
-          {t('valueButton')}
-        </button>
-        <button type="button" className="co-button" aria-pressed={panel === 'vote'} onClick={() => toggle('vote')}>
-          {t('voteButton')}
-          {round?.status === 'open' && <span className="co-badge">{t('voteOpenBadge')}</span>}
-        </button>
-        <button type="button" className="co-button" aria-pressed={panel === 'evaluation'} onClick={() => toggle('evaluation')}>
-          {t('evalButton')}
-        </button>
+        {METHOD_TOOLS.map((tool) => {
+          const badge = tool.badge?.(panelProps) ?? null;
+          return (
+            <button key={tool.id} type="button" className="co-button" aria-pressed={panel === tool.id} onClick={() => toggle(tool.id)}>
+              {t(tool.label)}
+              {badge && <span className="co-badge">{t(badge)}</span>}
+            </button>
+          );
+        })}
       </div>
       {css && <style data-cocreation="">{css}</style>}
       <InSlot slot="notices">
@@ -184,23 +172,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       {/* The side panels dock beside the canvas (BoardPage), which shrinks: they cover neither the board nor its toolbar. */}
       <InSlot slot="dock">
         <Suspense fallback={null}>
-          {panel === 'lens' && (
-            <PerspectivePanel
-              doc={conn.doc}
-              items={list}
-              users={users}
-              lens={lens}
-              onLens={setLens}
-              anonymous={anonymous}
-              canEdit={canEdit}
-              myRole={identity?.role ?? null}
-              onAdd={addPerspective}
-              onClose={() => setPanel(null)}
-            />
-          )}
-          {panel === 'vote' && (
-            <VotePanel boardId={boardId} items={list} round={round} identity={identity} params={params} canEdit={canEdit} anonymous={anonymous} onClose={() => setPanel(null)} />
-          )}
+          {open && <open.Panel {...panelProps} />}
           {commentsFor && (
             <CommentsPanel
               doc={conn.doc}
@@ -212,9 +184,6 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
               onClose={() => useCommentsUi.getState().close()}
             />
           )}
-          {panel === 'goals' && <GoalsPanel {...panelProps} />}
-          {panel === 'value' && <ValuePanel {...panelProps} />}
-          {panel === 'evaluation' && <EvaluationPanel {...panelProps} />}
         </Suspense>
       </InSlot>
     </nav>

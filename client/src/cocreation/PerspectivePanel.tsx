@@ -52,8 +52,19 @@ export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, c
       </div>
       {canEdit && (
         <label className="co-check">
-          <input type="checkbox" checked={settings.anonymousNames} onChange={(e) => setAnonymousNames(doc, e.target.checked, 'cocreation')} /> {t('anonNames')}
+          <input
+            type="checkbox"
+            checked={settings.anonymousNames}
+            aria-describedby="anon-explain"
+            onChange={(e) => setAnonymousNames(doc, e.target.checked, 'cocreation')}
+          />{' '}
+          {t('anonNames')}
         </label>
+      )}
+      {canEdit && (
+        <p id="anon-explain" className="co-note">
+          {t(settings.anonymousNames ? 'anonReveal' : 'anonExplain')}
+        </p>
       )}
       {coverage.length === 0 && <p className="co-empty">{t('lensNoProblems')}</p>}
       {coverage.map((c) => (

@@ -6,6 +6,7 @@ import { SMALL_ROLES_STRINGS } from './parts/smallRoles';
 import { TEMPLATES_STRINGS } from './parts/templates';
 import { VALUE_STRINGS } from './parts/value';
 import { TRASH_STRINGS } from './parts/trash';
+import { ANONYMITY_STRINGS } from './parts/anonymity';
 import { WORKSHOP_STRINGS } from './parts/workshop';
 
 /** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
@@ -699,12 +700,12 @@ const CORE = {
   },
 } as const;
 
-const PARTS = [VALUE_STRINGS, GOALS_STRINGS, PHASES_STRINGS, EVALUATION_STRINGS, TEMPLATES_STRINGS, LAYOUT_STRINGS, WORKSHOP_STRINGS, SMALL_ROLES_STRINGS, TRASH_STRINGS] as const;
+const PARTS = [VALUE_STRINGS, GOALS_STRINGS, PHASES_STRINGS, EVALUATION_STRINGS, TEMPLATES_STRINGS, LAYOUT_STRINGS, WORKSHOP_STRINGS, SMALL_ROLES_STRINGS, TRASH_STRINGS, ANONYMITY_STRINGS] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
 export const STRINGS = {
-  da: { ...CORE.da, ...VALUE_STRINGS.da, ...GOALS_STRINGS.da, ...PHASES_STRINGS.da, ...EVALUATION_STRINGS.da, ...TEMPLATES_STRINGS.da, ...LAYOUT_STRINGS.da, ...WORKSHOP_STRINGS.da, ...SMALL_ROLES_STRINGS.da, ...TRASH_STRINGS.da },
-  en: { ...CORE.en, ...VALUE_STRINGS.en, ...GOALS_STRINGS.en, ...PHASES_STRINGS.en, ...EVALUATION_STRINGS.en, ...TEMPLATES_STRINGS.en, ...LAYOUT_STRINGS.en, ...WORKSHOP_STRINGS.en, ...SMALL_ROLES_STRINGS.en, ...TRASH_STRINGS.en },
+  da: { ...CORE.da, ...VALUE_STRINGS.da, ...GOALS_STRINGS.da, ...PHASES_STRINGS.da, ...EVALUATION_STRINGS.da, ...TEMPLATES_STRINGS.da, ...LAYOUT_STRINGS.da, ...WORKSHOP_STRINGS.da, ...SMALL_ROLES_STRINGS.da, ...TRASH_STRINGS.da, ...ANONYMITY_STRINGS.da },
+  en: { ...CORE.en, ...VALUE_STRINGS.en, ...GOALS_STRINGS.en, ...PHASES_STRINGS.en, ...EVALUATION_STRINGS.en, ...TEMPLATES_STRINGS.en, ...LAYOUT_STRINGS.en, ...WORKSHOP_STRINGS.en, ...SMALL_ROLES_STRINGS.en, ...TRASH_STRINGS.en, ...ANONYMITY_STRINGS.en },
 };
 
 /** Both languages have exactly the same keys (a compile error names the missing one). */
