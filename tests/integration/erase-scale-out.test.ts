@@ -52,8 +52,12 @@ describe('scale-out: deleting or trashing a board closes it on every instance', 
       },
       { message: 'no update rows of the deleted board in PostgreSQL', timeoutMs: 5000 },
     );
-    // And it stays that way: Bo's reconnects are refused, nothing is written again.
-    await new Promise((r) => setTimeout(r, 500));
+    // And it stays that way: Bo reconnects with his copy (edits the server never saw) on each instance,
+    // is refused on both, and nothing is written again — the refusals are the barrier, not a sleep.
+    for (const srv of [s2, s1]) {
+      const again = connectClient(scope, srv.wsUrl, id, { params: { k: key }, doc: b.doc });
+      await waitFor(() => again.closes.some((c) => c.code === CloseCode.BoardDeleted), { message: 'a reconnect with the old copy to be refused' });
+    }
     const after = await db.query<{ n: string }>('SELECT count(*) AS n FROM samskab_updates WHERE board = $1', [id]);
     expect(Number(after.rows[0]?.n)).toBe(0);
     expect(n).toBeGreaterThan(0);
