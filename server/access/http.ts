@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessChange, AccessInfo } from '../../shared/http/contract';
 import { isValidBoardId } from '../../shared/ids';
 import { ACCESS_KEY_HEADER, ACCESS_PASSCODE_HEADER } from '../../shared/protocol';
 import { HttpError, readJson } from '../http/body';
@@ -30,7 +31,7 @@ export function sendDenied(res: ServerResponse, d: Extract<Decision, { ok: false
 }
 
 /** What a person with access learns about the board's access; links only for editors. */
-export function accessInfo(boardId: string, mode: Mode, r: AccessRecord | null) {
+export function accessInfo(boardId: string, mode: Mode, r: AccessRecord | null): AccessInfo {
   return {
     board: boardId,
     mode,
@@ -42,10 +43,10 @@ export function accessInfo(boardId: string, mode: Mode, r: AccessRecord | null) 
   };
 }
 
-function parseChange(body: unknown): { passcode?: string | null; observerCursors?: boolean } {
+function parseChange(body: unknown): AccessChange {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body must be a JSON object');
   const b = body as Record<string, unknown>;
-  const change: { passcode?: string | null; observerCursors?: boolean } = {};
+  const change: AccessChange = {};
   if ('passcode' in b) {
     const p = b.passcode;
     if (p !== null && (typeof p !== 'string' || [...p].length < MIN_PASSCODE || [...p].length > MAX_PASSCODE)) {

@@ -2,17 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { newBoardId } from '../../shared/ids';
 import { MAX_TITLE_LENGTH } from '../../shared/model/schema';
-import { buildFromTemplate, isTemplateId, TEMPLATE_IDS, type TemplateId } from '../../shared/templates';
+import { buildFromTemplate, isTemplateId, TEMPLATE_IDS } from '../../shared/templates';
 import type { BoardStore } from '../storage/types';
 import { linksOf, type AccessService } from '../access/service';
+import type { CreateBoardRequest } from '../../shared/http/contract';
 import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 
-interface CreateBoardRequest {
-  title: string;
-  template: TemplateId;
-  lang: 'da' | 'en';
-}
 
 function parseCreateBoard(body: unknown): CreateBoardRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

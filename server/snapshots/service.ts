@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DeleteBoardResponse } from '../../shared/http/contract';
 import { randomId } from '../../shared/ids';
 import { readMeta } from '../../shared/model/board';
 import { docFromState, restoreInto } from '../../shared/model/restore';
@@ -74,7 +75,7 @@ export class Snapshots {
    * Deleting a board: to the trash for `trashDays` (everyone is disconnected,
    * nothing is erased yet), or erased at once when `trashDays` is 0.
    */
-  async remove(boardId: string, now = Date.now()): Promise<{ trashed: string; purgeAt: number } | { deleted: string }> {
+  async remove(boardId: string, now = Date.now()): Promise<DeleteBoardResponse> {
     if (this.trashDays === 0) {
       await this.erase(boardId);
       return { deleted: boardId };

@@ -1,16 +1,7 @@
-export type SnapshotKind = 'manual' | 'session-end' | 'hourly' | 'before-restore';
+// The snapshot metadata is part of the HTTP contract: one declaration for client and server.
+import type { SnapshotMeta } from '../../shared/http/contract';
 
-export interface SnapshotMeta {
-  id: string;
-  boardId: string;
-  name: string;
-  /** Display name of whoever took it (or "Samskab" for automatic ones). */
-  takenBy: string;
-  takenAt: number;
-  kind: SnapshotKind;
-  /** Size of the stored state in bytes. */
-  bytes: number;
-}
+export type { SnapshotKind, SnapshotMeta } from '../../shared/http/contract';
 
 export interface TrashEntry {
   boardId: string;
