@@ -80,7 +80,7 @@ export function PerspectivePanel({ doc, items, users, lens, onLens, anonymous, c
                   {g.perspectives.map((p) => (
                     <li key={p.id}>
                       {firstLine(p, 200) || '—'}
-                      {!anonymous && <span className="lens-author"> – {p.authorName}</span>}
+                      {!anonymous && p.authorName && <span className="lens-author"> – {p.authorName}</span>}
                     </li>
                   ))}
                 </ul>

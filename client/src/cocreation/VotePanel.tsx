@@ -171,7 +171,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
                   <div className="ballot-text">
                     <span>{text}</span>
                     <span className="muted small">
-                      {anonymous ? roleLabel(i.role, lang, i.roleText) : `${i.authorName} · ${roleLabel(i.role, lang, i.roleText)}`}
+                      {anonymous || !i.authorName ? roleLabel(i.role, lang, i.roleText) : `${i.authorName} · ${roleLabel(i.role, lang, i.roleText)}`}
                     </span>
                   </div>
                   {canEdit && identity && (

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { exportView } from '../../../shared/cocreation/anonymity';
 import { projectReport, type BoardReport, type ReportIdea } from '../../../shared/export/projection';
 import { itemsMap } from '../../../shared/model/board';
 import { useBoardSlots } from '../board/slots';
@@ -10,16 +11,27 @@ import { useUi } from '../state/ui';
 
 const CardEditor = lazy(() => import('../board/CardEditor').then((m) => ({ default: m.CardEditor })));
 
+/** The report as every export shows it: from a copy without names while names are hidden (shared/cocreation/anonymity.ts). */
+function reportOf(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
+  const view = exportView(doc);
+  const report = projectReport(view.doc, lang);
+  if (view.anonymous) view.doc.destroy();
+  return report;
+}
+
+/** "Name · Role", or only the role when the name is hidden. */
+const byline = (name: string, role: string) => (name ? `${name} · ${role}` : role);
+
 /** Re-reads the report when the board changes, at most once per animation frame. */
 function useReport(doc: Y.Doc, lang: 'da' | 'en'): BoardReport {
-  const [report, setReport] = useState(() => projectReport(doc, lang));
+  const [report, setReport] = useState(() => reportOf(doc, lang));
   useEffect(() => {
     let frame = 0;
     const update = () => {
       if (frame === 0)
         frame = requestAnimationFrame(() => {
           frame = 0;
-          setReport(projectReport(doc, lang));
+          setReport(reportOf(doc, lang));
         });
     };
     update();
@@ -95,7 +107,8 @@ export function OutlineView({
     <ul>
       {list.map((v) => (
         <li key={v.id}>
-          <strong>{v.roleLabel}</strong> ({v.authorName}): {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)} {discussion(v.id)}
+          <strong>{v.roleLabel}</strong>
+          {v.authorName ? ` (${v.authorName})` : ''}: {text(v.id, v.text, `${t('kind_perspective')}: ${v.roleLabel}`)} {discussion(v.id)}
         </li>
       ))}
     </ul>
@@ -106,7 +119,7 @@ export function OutlineView({
         <li key={i.id}>
           {text(i.id, i.text, `${t('kind_idea')}: ${i.text.split('\n')[0] ?? ''}`)} {discussion(i.id)}{' '}
           <span className="muted">
-            — {i.authorName} · {i.roleLabel}
+            — {byline(i.authorName, i.roleLabel)}
           </span>
         </li>
       ))}
@@ -131,7 +144,7 @@ export function OutlineView({
             {n + 1}. {text(p.id, p.text, `${t('kind_problem')} ${n + 1}`)}
           </h2>
           <p className="muted">
-            {p.authorName} · {p.roleLabel} {discussion(p.id)}
+            {byline(p.authorName, p.roleLabel)} {discussion(p.id)}
           </p>
           <h3>{t('outlinePerspectives')}</h3>
           {perspectiveList(p.perspectives)}

@@ -46,7 +46,7 @@ export function CommentsPanel({ doc, item, comments, identity, canEdit, anonymou
       else throw err;
     }
   };
-  const who = (c: BoardComment) => (anonymous ? roleLabel(c.role, lang, c.roleText) : `${c.name} · ${roleLabel(c.role, lang, c.roleText)}`);
+  const who = (c: BoardComment) => (anonymous || !c.name ? roleLabel(c.role, lang, c.roleText) : `${c.name} · ${roleLabel(c.role, lang, c.roleText)}`);
 
   return (
     <section className="co-panel comments-panel" aria-labelledby="comments-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>

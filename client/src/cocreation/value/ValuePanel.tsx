@@ -184,7 +184,7 @@ export function ValuePanel({ boardId, conn, items, identity, canEdit, anonymous,
               style={{ ['--role-color' as string]: roleInfo(idea.role).color }}
             >
               <h3 tabIndex={-1}>{text}</h3>
-              <span className="value-author">{anonymous ? roleLabel(idea.role, lang, idea.roleText) : `${idea.authorName} · ${roleLabel(idea.role, lang, idea.roleText)}`}</span>
+              <span className="value-author">{anonymous || !idea.authorName ? roleLabel(idea.role, lang, idea.roleText) : `${idea.authorName} · ${roleLabel(idea.role, lang, idea.roleText)}`}</span>
               {v ? (
                 <>
                   <p className="value-summary">
