@@ -20,6 +20,8 @@ export const Minimap = memo(function Minimap({ items }: { items: ReadonlyMap<str
   const layer = useRef<HTMLCanvasElement | null>(null);
   const world = useRef<Rect>({ x: 0, y: 0, w: 1, h: 1 });
   const camera = useUi((s) => s.camera);
+  // The canvas's size, kept in the store by the canvas (null while there is none).
+  const viewport = useUi((s) => s.viewport);
 
   // Cards → offscreen layer.
   useEffect(() => {
@@ -46,17 +48,16 @@ export const Minimap = memo(function Minimap({ items }: { items: ReadonlyMap<str
   // Layer + viewport frame → visible canvas.
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    const board = document.querySelector('.canvas');
-    if (!ctx || !layer.current || !board) return;
+    if (!ctx || !layer.current || !viewport) return;
     const r = world.current;
     const s = Math.min(W / r.w, H / r.h);
     ctx.clearRect(0, 0, W, H);
     ctx.drawImage(layer.current, 0, 0);
-    const v = visibleRect(camera, board.clientWidth, board.clientHeight, 0);
+    const v = visibleRect(camera, viewport.w, viewport.h, 0);
     ctx.strokeStyle = '#0b63ce';
     ctx.lineWidth = 2;
     ctx.strokeRect((v.x - r.x) * s, (v.y - r.y) * s, v.w * s, v.h * s);
-  }, [camera, items]);
+  }, [camera, items, viewport]);
 
   const moveTo = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -64,9 +65,8 @@ export const Minimap = memo(function Minimap({ items }: { items: ReadonlyMap<str
     const s = Math.min(W / r.w, H / r.h);
     const bx = r.x + (e.clientX - box.left) / s;
     const by = r.y + (e.clientY - box.top) / s;
-    const board = document.querySelector('.canvas');
-    const { camera: cam, setCamera } = useUi.getState();
-    setCamera({ zoom: cam.zoom, x: (board?.clientWidth ?? 0) / 2 - bx * cam.zoom, y: (board?.clientHeight ?? 0) / 2 - by * cam.zoom });
+    const { camera: cam, setCamera, viewport: v } = useUi.getState();
+    setCamera({ zoom: cam.zoom, x: (v?.w ?? 0) / 2 - bx * cam.zoom, y: (v?.h ?? 0) / 2 - by * cam.zoom });
   };
 
   return (

@@ -5,7 +5,7 @@ import { placeCard, type Box } from '../../../shared/model/placement';
 import type { BoardItem, ItemKind } from '../../../shared/model/schema';
 import { DEFAULT_SIZE } from '../../../shared/model/schema';
 import type { Identity } from '../state/identity';
-import { useUi } from '../state/ui';
+import { DEFAULT_VIEWPORT, useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { LOCAL_ORIGIN } from './origin';
 import { undoManagerFor } from './undo';
@@ -91,7 +91,7 @@ export function addCard(conn: BoardConnection, identity: Identity, items: Readon
   const targetProblem = targetProblemFor(items, selectedId);
   if (kind === 'perspective' && !targetProblem) return null;
   // The middle of what the person sees: the canvas less the toolbar and sidebar over it.
-  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, w: viewport.w, h: viewport.h };
+  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, ...(viewport ?? DEFAULT_VIEWPORT) };
   const centre = screenToBoard(camera, area.x + area.w / 2, area.y + area.h / 2);
   const { x, y } = newCardSpot(conn, items, kind, centre, camera.zoom, kind === 'perspective' ? targetProblem : null);
   const doc = conn.doc;

@@ -1,4 +1,4 @@
-import { useUi, type Camera } from '../state/ui';
+import { DEFAULT_VIEWPORT, useUi, type Camera } from '../state/ui';
 import type { Rect } from './geometry';
 import { centredInFreeArea, freeCanvasArea } from './viewport';
 
@@ -17,7 +17,7 @@ export function readableForEditing(card: Rect): void {
   const { camera, viewport, setCamera, setEditReturn, editReturn } = useUi.getState();
   const zoom = camera.zoom < MIN_READABLE ? READABLE : camera.zoom;
   // Visible means in the part of the canvas no toolbar or sidebar covers.
-  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, w: viewport.w, h: viewport.h };
+  const area = freeCanvasArea(undefined, 0) ?? { x: 0, y: 0, ...(viewport ?? DEFAULT_VIEWPORT) };
   const sx = camera.x + card.x * camera.zoom;
   const sy = camera.y + card.y * camera.zoom;
   const visible = sx >= area.x && sy >= area.y && sx + card.w * camera.zoom <= area.x + area.w && sy + card.h * camera.zoom <= area.y + area.h;

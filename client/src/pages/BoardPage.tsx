@@ -78,17 +78,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   // Frame the board's content once, when the first complete sync arrives.
   const [framed, setFramed] = useState(false);
+  // The canvas keeps its size in the store while it is mounted (null without a canvas).
+  const canvasMounted = useUi((s) => s.viewport !== null);
   useEffect(() => {
     if (framed || snapshot.state === 'loading' || !conn) return;
-    const canvas = document.querySelector('.canvas');
-    // No canvas yet while the join dialog is open: fit once it is mounted (identity set).
-    if (!canvas) return;
+    // No canvas yet while the join dialog is open: fit once it is mounted (identity set). Read
+    // from the store now, not at render: the canvas measures itself in its effect, run before this one.
+    if (!useUi.getState().viewport) return;
     setFramed(true);
     const bounds = contentBounds(listItems(conn.doc).items);
     // Fit into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
     const camera = bounds && fitToFreeArea(bounds);
     if (camera) useUi.getState().setCamera(camera);
-  }, [snapshot.state, framed, conn, identity]);
+  }, [snapshot.state, framed, conn, identity, canvasMounted]);
 
   // The side panel dock (beside the canvas) and the notices under the toolbar; see ui/slots.
   const [dock, setDock] = useState<HTMLDivElement | null>(null);
@@ -104,7 +106,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       const now = { w: el.clientWidth, h: el.clientHeight };
       const before = last;
       last = now;
-      if (!before || (before.w === now.w && before.h === now.h) || !document.querySelector('.canvas')) return;
+      if (!before || (before.w === now.w && before.h === now.h) || !useUi.getState().viewport) return;
       const { camera, setCamera } = useUi.getState();
       setCamera({ ...camera, x: camera.x + (now.w - before.w) / 2, y: camera.y + (now.h - before.h) / 2 });
     });

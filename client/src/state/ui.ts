@@ -15,14 +15,25 @@ export interface Camera {
 
 export type Tool = 'select' | 'pan';
 
+export interface Viewport {
+  w: number;
+  h: number;
+}
+
+/** The canvas size assumed before the canvas has measured itself. */
+export const DEFAULT_VIEWPORT: Viewport = { w: 1200, h: 800 };
+
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
 interface UiState {
   lang: Lang;
   identity: Identity | null;
   camera: Camera;
-  /** Size of the canvas element in CSS pixels (measured by the canvas). */
-  viewport: { w: number; h: number };
+  /**
+   * Size of the canvas element in CSS pixels, kept by the canvas (a ResizeObserver), so
+   * nobody measures the DOM again for it. Null while no canvas is mounted.
+   */
+  viewport: Viewport | null;
   /**
    * While a new card is typed at a readable zoom: the camera to go back to
    * afterwards, and the one set for typing (a person who moved meanwhile keeps their view).
@@ -43,7 +54,7 @@ interface UiState {
   setLang(lang: Lang): void;
   setIdentity(identity: Identity): void;
   setCamera(camera: Camera): void;
-  setViewport(w: number, h: number): void;
+  setViewport(viewport: Viewport | null): void;
   setEditReturn(r: { before: Camera; set: Camera } | null): void;
   setBuildOnFrom(id: string | null): void;
   /** Selects exactly this item (or nothing). */
@@ -68,7 +79,7 @@ export const useUi = create<UiState>((set) => ({
   lang: detectLang(),
   identity: loadIdentity(),
   camera: { x: 0, y: 0, zoom: 1 },
-  viewport: { w: 1200, h: 800 },
+  viewport: null,
   editReturn: null,
   buildOnFrom: null,
   selectedId: null,
@@ -91,9 +102,9 @@ export const useUi = create<UiState>((set) => ({
   setCamera(camera) {
     set({ camera: { ...camera, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom)) } });
   },
-  setViewport(w, h) {
+  setViewport(viewport) {
     const v = useUi.getState().viewport;
-    if (v.w !== w || v.h !== h) set({ viewport: { w, h } });
+    if (v === null || viewport === null ? v !== viewport : v.w !== viewport.w || v.h !== viewport.h) set({ viewport });
   },
   setEditReturn(editReturn) {
     set({ editReturn });
