@@ -4,6 +4,7 @@ import type { BoardItem } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import { RichTextPreview } from './RichTextPreview';
+import { useNamesHidden } from './names';
 import { useBoardSlots } from './slots';
 
 export interface CardActions {
@@ -47,6 +48,15 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
   const lang = useUi((s) => s.lang);
   const role = roleInfo(item.role);
   const kindLabel = t(`kind_${item.kind}`);
+  // While names are hidden (or for what was written while they were), the role stands where the name was.
+  const hideName = useNamesHidden() || !item.authorName;
+  const roleText = roleLabel(item.role, lang, item.roleText);
+  const byline = item.template ? `${t('starterByline')} · ${roleText}` : hideName ? roleText : `${item.authorName} · ${roleText}`;
+  const ariaLabel = item.template
+    ? t('cardLabel', { kind: kindLabel, name: t('starterByline'), role: roleText })
+    : hideName
+      ? t('cardLabelRole', { kind: kindLabel, role: roleText })
+      : t('cardLabel', { kind: kindLabel, name: item.authorName, role: roleText });
 
   const onPointerDown = (e: PointerEvent<HTMLElement>) => {
     if (editing || e.button !== 0) return;
@@ -77,7 +87,7 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
         ...(item.color ? { ['--note-color' as string]: COLOR_VALUES[item.color] } : {}),
       }}
       tabIndex={0}
-      aria-label={t('cardLabel', { kind: kindLabel, name: item.template ? t('starterByline') : item.authorName, role: roleLabel(item.role, lang, item.roleText) })}
+      aria-label={ariaLabel}
       data-template={item.template || undefined}
       title={item.template && item.kind !== 'frame' ? t('starterHint') : undefined}
       onPointerDown={onPointerDown}
@@ -91,9 +101,7 @@ export const Card = memo(function Card({ item, selected, single, editing, editor
         <span className="card-kind">{kindLabel}</span>
         {/* A template's example has no author: say what it is instead of inventing someone; a template's frame is just structure. */}
         {!(item.template && item.kind === 'frame') && (
-          <span className="card-author">
-            {item.template ? t('starterByline') : item.authorName} · {roleLabel(item.role, lang, item.roleText)}
-          </span>
+          <span className="card-author">{byline}</span>
         )}
       </header>
       {item.kind === 'perspective' && (

@@ -1,6 +1,8 @@
 import { Extension } from '@tiptap/core';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
+import { isRoleId, roleLabel } from '../../../shared/roles';
+import { useUi } from '../state/ui';
 
 /**
  * Other people's carets and selections inside a card. Tiptap's
@@ -20,7 +22,7 @@ export const PresenceCarets = Extension.create<{ awareness: Awareness | null }>(
     if (!awareness) return [];
     return [
       yCursorPlugin(awareness, {
-        cursorBuilder: (user: { name?: unknown; color?: unknown }) => caret(user),
+        cursorBuilder: (user: { name?: unknown; role?: unknown; color?: unknown }) => caret(user),
         selectionBuilder: (user: { color?: unknown }) => ({ style: `background-color: ${safeColor(user.color)}40`, class: 'ProseMirror-yjs-selection' }),
       }),
     ];
@@ -32,7 +34,13 @@ function safeColor(c: unknown): string {
   return typeof c === 'string' && /^#[0-9a-fA-F]{6}$/.test(c) ? c : '#888888';
 }
 
-function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
+/** The caret's label: the name, or the role while names are hidden (presence then carries no name). */
+function labelOf(user: { name?: unknown; role?: unknown }): string {
+  if (typeof user.name === 'string' && user.name) return user.name.slice(0, 80);
+  return isRoleId(user.role) ? roleLabel(user.role, useUi.getState().lang) : '';
+}
+
+function caret(user: { name?: unknown; role?: unknown; color?: unknown }): HTMLElement {
   const color = safeColor(user.color);
   const el = document.createElement('span');
   el.classList.add('collaboration-carets__caret');
@@ -40,7 +48,7 @@ function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
   const label = document.createElement('div');
   label.classList.add('collaboration-carets__label');
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name.slice(0, 80) : '';
+  label.textContent = labelOf(user);
   el.append(label);
   return el;
 }

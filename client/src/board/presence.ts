@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { readPresence, type PresenceUser } from '../../../shared/presence';
+import { roleLabel } from '../../../shared/roles';
+import { useUi } from '../state/ui';
 
 /**
  * Presence lives in awareness, never in the document. The format, its reader
@@ -8,7 +10,12 @@ import { readPresence, type PresenceUser } from '../../../shared/presence';
  */
 export type { PresenceUser, PresenceView } from '../../../shared/presence';
 
+/**
+ * A participant without a name in presence (names are hidden on the board) is
+ * shown by role everywhere presence is shown: the list, cursors, follow.
+ */
 export function usePresence(awareness: Awareness | null): PresenceUser[] {
+  const lang = useUi((s) => s.lang);
   const [users, setUsers] = useState<PresenceUser[]>([]);
   useEffect(() => {
     if (!awareness) return;
@@ -18,7 +25,7 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
       const out: PresenceUser[] = [];
       awareness.getStates().forEach((state, id) => {
         const u = readPresence(id, state, awareness.clientID);
-        if (u) out.push(u);
+        if (u) out.push(u.name ? u : { ...u, name: roleLabel(u.role, lang, u.roleText) });
       });
       out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
       setUsers(out);
@@ -33,6 +40,6 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
       awareness.off('change', schedule);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [awareness]);
+  }, [awareness, lang]);
   return users;
 }

@@ -94,16 +94,8 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       const dim = list.filter((i) => !inLens(i, lens) && safe(i.id)).map((i) => `.card[data-item-id="${i.id}"]`);
       if (dim.length) rules.push(`${dim.join(',')}{opacity:.22;filter:grayscale(.9)}`);
     }
-    if (anonymous) {
-      rules.push('.card .card-author{font-size:0}.presence .presence-name,.remote-cursor-label,.card-editors{display:none}.presence .avatar{color:transparent}');
-      const byLabel = new Map<string, string[]>();
-      for (const i of list) {
-        if (!safe(i.id)) continue;
-        const label = roleLabel(i.role, lang, i.roleText);
-        byLabel.set(label, [...(byLabel.get(label) ?? []), `.card[data-item-id="${i.id}"] .card-author::after`]);
-      }
-      for (const [label, sel] of byLabel) rules.push(`${sel.join(',')}{content:${JSON.stringify(label)};font-size:12px}`);
-    }
+    // Cards show the role where the name was themselves (board/names.ts); the presence list shows avatars and roles only.
+    if (anonymous) rules.push('.presence .presence-name{display:none}.presence .avatar{color:transparent}');
     // After a reveal, each idea card carries its result: dots (and ★ when several roles support it).
     if (round?.status === 'revealed' && round.results) {
       for (const r of round.results.ideas) {
@@ -122,7 +114,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       );
     }
     return rules.join('\n');
-  }, [lens, anonymous, list, lang, round, t, comments]);
+  }, [lens, anonymous, list, round, t, comments]);
 
   const toggle = (p: string) => setPanel((cur) => (cur === p ? null : p));
   // The session popover (PhaseStrip) opens just under the method bar, whose height changes as it wraps on narrow screens.

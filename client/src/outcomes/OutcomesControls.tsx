@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { itemsMap } from '../../../shared/model/board';
 import { readItem } from '../../../shared/model/validate';
+import { useNamesHidden } from '../board/names';
 import { centredInFreeArea } from '../board/viewport';
+import { roleLabel } from '../../../shared/roles';
 import { useT } from '../i18n/useT';
 import { navigate } from '../router';
 import type { Identity } from '../state/identity';
@@ -30,6 +32,9 @@ export function OutcomesControls({
   identity: Identity | null;
 }) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
+  // A snapshot taken or a restore made while names are hidden is signed with the role (its metadata is shared and exported).
+  const namesHidden = useNamesHidden();
   const [panel, setPanel] = useState(false);
   const [outline, setOutline] = useState(false);
   const [highlight, setHighlight] = useState<{ name: string; diff: BoardDiff } | null>(null);
@@ -59,7 +64,7 @@ export function OutcomesControls({
           title={title}
           params={params}
           canEdit={canEdit}
-          personName={identity?.name ?? 'Unknown'}
+          personName={identity ? (namesHidden ? roleLabel(identity.role, lang, identity.roleText) : identity.name) : 'Unknown'}
           onClose={() => setPanel(false)}
           onShowItem={showItem}
           onHighlight={(name, diff) => {

@@ -17,6 +17,7 @@ import { useBoardConnection, useConnectionState } from '../sync/useBoardConnecti
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LayoutSlotsProvider } from '../ui/slots';
 import { BoardSlotsProvider } from '../board/slots';
+import { NamesHiddenContext, useNamesHiddenIn } from '../board/names';
 import { TOOL_SLOTS } from '../tools';
 import { navigate } from '../router';
 import { Canvas, LOCAL_ORIGIN } from '../board/Canvas';
@@ -60,17 +61,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const meta = useBoardMeta(conn?.doc ?? null);
   const users = usePresence(conn?.provider.awareness ?? null);
 
+  const namesHidden = useNamesHiddenIn(conn?.doc ?? null);
   useEffect(() => {
     if (!conn || !identity) return;
     writeUser(conn.provider.awareness, {
-      name: identity.name,
+      // While names are hidden, presence carries the role only: the name stays on this device.
+      name: namesHidden ? '' : identity.name,
       role: identity.role,
       roleText: identity.roleText ?? '',
       color: roleInfo(identity.role).color,
       person: personKey(boardId),
       editor: !observer,
     });
-  }, [conn, identity, boardId, observer]);
+  }, [conn, identity, boardId, observer, namesHidden]);
 
   useEffect(() => {
     document.title = `${meta.title || t('untitledBoard')} – Samskab`;
@@ -131,98 +134,100 @@ export function BoardPage({ boardId }: { boardId: string }) {
   return (
     <LayoutSlotsProvider value={{ dock, notices }}>
       <BoardSlotsProvider slots={TOOL_SLOTS}>
-        <div className="board-page">
-          <header className="topbar">
-            <a
-              href="/"
-              className="brand"
-              onClick={(e) => {
-                e.preventDefault();
-                navigate('/');
-              }}
-              title={t('backToStart')}
-            >
-              <img src="/favicon.svg" alt="" width="28" height="28" />
-              <span>Samskab</span>
-            </a>
-            {/* The page's one level-one heading, for screen readers; the visible title is the editable field. */}
-            <h1 className="visually-hidden">{meta.title || t('untitledBoard')}</h1>
-            <label className="visually-hidden" htmlFor="board-title">
-              {t('boardTitle')}
-            </label>
-            <input
-              id="board-title"
-              className="board-title"
-              value={meta.title}
-              placeholder={t('untitledBoard')}
-              maxLength={MAX_TITLE_LENGTH}
-              disabled={!conn || snapshot.state === 'loading'}
-              readOnly={observer}
-              onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
-            />
-            <ConnectionStatus snapshot={snapshot} />
-            <div className="topbar-right">
-              {identity && (
-                // A long name is cut short with "…" (the whole name is in the tooltip and the button's name).
-                <button type="button" className="identity-button" onClick={() => setAskIdentity(true)} title={`${identity.name} – ${t('changeIdentity')}`}>
-                  <span className="avatar" style={{ background: roleInfo(identity.role).color }} aria-hidden="true">
-                    {identity.name.slice(0, 1).toUpperCase()}
-                  </span>
-                  <span className="identity-name">{identity.name}</span>
-                  <span className="visually-hidden">– {t('changeIdentity')}</span>
-                </button>
-              )}
-              {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
-              <AccessControls access={access} />
-              <LanguageSwitch />
+        <NamesHiddenContext.Provider value={namesHidden}>
+          <div className="board-page">
+            <header className="topbar">
+              <a
+                href="/"
+                className="brand"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/');
+                }}
+                title={t('backToStart')}
+              >
+                <img src="/favicon.svg" alt="" width="28" height="28" />
+                <span>Samskab</span>
+              </a>
+              {/* The page's one level-one heading, for screen readers; the visible title is the editable field. */}
+              <h1 className="visually-hidden">{meta.title || t('untitledBoard')}</h1>
+              <label className="visually-hidden" htmlFor="board-title">
+                {t('boardTitle')}
+              </label>
+              <input
+                id="board-title"
+                className="board-title"
+                value={meta.title}
+                placeholder={t('untitledBoard')}
+                maxLength={MAX_TITLE_LENGTH}
+                disabled={!conn || snapshot.state === 'loading'}
+                readOnly={observer}
+                onChange={(e) => conn && setTitle(conn.doc, e.target.value, LOCAL_ORIGIN)}
+              />
+              <ConnectionStatus snapshot={snapshot} />
+              <div className="topbar-right">
+                {identity && (
+                  // A long name is cut short with "…" (the whole name is in the tooltip and the button's name).
+                  <button type="button" className="identity-button" onClick={() => setAskIdentity(true)} title={`${identity.name} – ${t('changeIdentity')}`}>
+                    <span className="avatar" style={{ background: roleInfo(identity.role).color }} aria-hidden="true">
+                      {identity.name.slice(0, 1).toUpperCase()}
+                    </span>
+                    <span className="identity-name">{identity.name}</span>
+                    <span className="visually-hidden">– {t('changeIdentity')}</span>
+                  </button>
+                )}
+                {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
+                <AccessControls access={access} />
+                <LanguageSwitch />
+              </div>
+            </header>
+            {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
+            <div className="board-body">
+              {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
+              <div className="panel-dock" ref={setDock} />
+              <main className="board-main" ref={main}>
+                {conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
+                {conn && (identity || observer) && (
+                  <>
+                    {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
+                    <div className="hud-start">
+                      {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
+                      <div className="hud-notices" ref={setNotices} />
+                    </div>
+                    <ReadOnlyGuard active={observer}>
+                      <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
+                    </ReadOnlyGuard>
+                    <Sidebar count={users.length}>
+                      <PresenceList users={users} />
+                      <VoiceMeter doc={conn.doc} items={items} users={users} />
+                    </Sidebar>
+                    <Minimap items={items} />
+                    <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
+                      <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
+                        −
+                      </button>
+                      <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
+                        {Math.round(zoom * 100)}%
+                      </button>
+                      <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
+                        +
+                      </button>
+                    </div>
+                  </>
+                )}
+                {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+              </main>
             </div>
-          </header>
-          {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
-          <div className="board-body">
-            {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
-            <div className="panel-dock" ref={setDock} />
-            <main className="board-main" ref={main}>
-              {conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
-              {conn && (identity || observer) && (
-                <>
-                  {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
-                  <div className="hud-start">
-                    {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
-                    <div className="hud-notices" ref={setNotices} />
-                  </div>
-                  <ReadOnlyGuard active={observer}>
-                    <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
-                  </ReadOnlyGuard>
-                  <Sidebar count={users.length}>
-                    <PresenceList users={users} />
-                    <VoiceMeter doc={conn.doc} items={items} users={users} />
-                  </Sidebar>
-                  <Minimap items={items} />
-                  <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
-                    <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
-                      −
-                    </button>
-                    <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
-                      {Math.round(zoom * 100)}%
-                    </button>
-                    <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
-                      +
-                    </button>
-                  </div>
-                </>
-              )}
-              {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
-            </main>
+            {askIdentity && !observer && access.state.phase === 'ok' && (
+              <JoinDialog
+                initial={identity ?? fromUrl}
+                onJoin={join}
+                {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
+              />
+            )}
+            <AccessGate access={access} />
           </div>
-          {askIdentity && !observer && access.state.phase === 'ok' && (
-            <JoinDialog
-              initial={identity ?? fromUrl}
-              onJoin={join}
-              {...(identity ? { onCancel: () => setAskIdentity(false) } : {})}
-            />
-          )}
-          <AccessGate access={access} />
-        </div>
+        </NamesHiddenContext.Provider>
       </BoardSlotsProvider>
     </LayoutSlotsProvider>
   );
