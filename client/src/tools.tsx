@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { BoardSlots } from './board/slots';
+import { combineSlots, type BoardSlots } from './board/slots';
 import type { CoPanelProps } from './cocreation/panel';
 import type { StringKey } from './i18n/strings';
 import { CommentsSelectionAction, useCommentNotes } from './cocreation/comments/slots';
@@ -7,14 +7,13 @@ import { ValueCardDecoration } from './cocreation/value/slots';
 
 /**
  * The tool registry: what each tool puts into the canvas's slots
- * (client/src/board/slots.ts). One component per slot today; the second tool
- * that wants a slot turns that slot into a list.
+ * (client/src/board/slots.ts), one entry per tool; several tools may fill the
+ * same slot.
  */
-export const TOOL_SLOTS: BoardSlots = {
-  CardDecoration: ValueCardDecoration,
-  SelectionActions: CommentsSelectionAction,
-  useItemNotes: useCommentNotes,
-};
+export const TOOL_SLOTS: BoardSlots = combineSlots([
+  { CardDecoration: ValueCardDecoration },
+  { SelectionActions: CommentsSelectionAction, useItemNotes: useCommentNotes },
+]);
 
 /**
  * The method bar's tools, in the order of their buttons: each opens its side

@@ -1,4 +1,4 @@
-import { createContext, createElement, useContext, type ComponentType, type ReactNode } from 'react';
+import { createContext, createElement, Fragment, useContext, type ComponentType, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { BoardItem } from '../../../shared/model/schema';
 
@@ -23,6 +23,32 @@ export interface BoardSlots {
 
 const nothing = () => null;
 const EMPTY: BoardSlots = { CardDecoration: nothing, SelectionActions: nothing, useItemNotes: () => nothing };
+
+/** What one tool puts into the slots: any of them, or none. */
+export type ToolSlots = Partial<BoardSlots>;
+
+/**
+ * The slots as the canvas uses them, from every tool's part (client/src/tools.tsx):
+ * several tools in one slot are drawn one after the other, in registry order.
+ */
+export function combineSlots(tools: readonly ToolSlots[]): BoardSlots {
+  const decorations = tools.flatMap((t) => (t.CardDecoration ? [t.CardDecoration] : []));
+  const actions = tools.flatMap((t) => (t.SelectionActions ? [t.SelectionActions] : []));
+  const notes = tools.flatMap((t) => (t.useItemNotes ? [t.useItemNotes] : []));
+  const all = <P extends object>(list: ComponentType<P>[]) =>
+    function Slot(props: P) {
+      return createElement(Fragment, null, ...list.map((C, i) => createElement(C, { key: i, ...props })));
+    };
+  return {
+    CardDecoration: decorations.length ? all(decorations) : EMPTY.CardDecoration,
+    SelectionActions: actions.length ? all(actions) : EMPTY.SelectionActions,
+    // The list is fixed for the life of the app, so the same hooks run in the same order every render.
+    useItemNotes: (doc, ids) => {
+      const each = notes.map((noteHook) => noteHook(doc, ids));
+      return (id) => createElement(Fragment, null, ...each.map((f, i) => createElement(Fragment, { key: i }, f(id))));
+    },
+  };
+}
 
 const SlotsContext = createContext<BoardSlots>(EMPTY);
 
