@@ -7,6 +7,9 @@ import { ApiError } from '../http/errors';
 import { recoverBoard, trashState } from './api';
 import './outcomes.css';
 
+/** How often an open trash notice asks whether the board was recovered elsewhere. */
+const RECHECK_MS = 10_000;
+
 /**
  * Shown over the board when it was moved to the trash (close 4201): until
  * when it is kept, and for an editor a button that brings it back for
@@ -23,17 +26,22 @@ export function TrashNotice({ boardId, conn, params, canEdit }: { boardId: strin
 
   useEffect(() => {
     let live = true;
-    trashState(boardId, params).then(
-      (s) => {
-        if (!live) return;
-        // Someone recovered it meanwhile: just connect again.
-        if (!s.trashed) conn.resume();
-        else setPurgeAt(s.purgeAt ?? null);
-      },
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
-    );
+    const check = () =>
+      trashState(boardId, params).then(
+        (s) => {
+          if (!live) return;
+          // Someone recovered it meanwhile (here or on another screen): just connect again.
+          if (!s.trashed) conn.resume();
+          else setPurgeAt(s.purgeAt ?? null);
+        },
+        (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      );
+    void check();
+    // While the notice is up, look again now and then: nobody has to reload to see a recovery.
+    const timer = setInterval(() => void check(), RECHECK_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
   }, [boardId, params, conn]);
 
@@ -47,7 +55,7 @@ export function TrashNotice({ boardId, conn, params, canEdit }: { boardId: strin
       conn.resume();
     } catch (err) {
       // 409: someone else recovered it first — fine, connect.
-      if (err instanceof ApiError && /not in the trash/.test(err.message)) conn.resume();
+      if (err instanceof ApiError && err.status === 409) conn.resume();
       else setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
     }
