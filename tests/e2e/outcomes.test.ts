@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { axe, createBoardWithLinks, person, typeInEditor, useApp } from './browser';
+import { addAgreedGoal } from '../../shared/cocreation/goals';
+import { author } from '../helpers/board';
+import { axe, createBoardWithLinks, editorKeyOf, person, typeInEditor, useApp, writeBoard } from './browser';
 
 /**
  * Outcomes in real browsers: Ann takes a snapshot, the group changes things,
@@ -9,7 +11,7 @@ describe('snapshots, compare and restore in Chromium', () => {
   const app = useApp();
 
   it('snapshot → change → compare → restore, with a second person editing text throughout', async () => {
-    const { links } = await createBoardWithLinks(app.server.url, { title: 'Lokal park', lang: 'da' });
+    const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Lokal park', lang: 'da' });
     const ann = await person(app.browser, 'da-DK');
     const bo = await person(app.browser, 'da-DK');
     await ann.page.goto(`${app.server.url}${links.editor}&name=Ann&role=citizen`);
@@ -57,6 +59,8 @@ describe('snapshots, compare and restore in Chromium', () => {
     await bo.page.locator('.card[data-kind="idea"]', { hasText: 'Udendørs fitness' }).waitFor();
     await ann.page.locator('.card[data-kind="problem"]', { hasText: 'i weekenden' }).waitFor();
     await ann.page.locator('.status[data-state="saved"]').waitFor();
+    // And a goal agreed from another program: no card to mark, so the highlight names it (issue 15).
+    await writeBoard(app.server.url, id, editorKeyOf(links), (d) => addAgreedGoal(d, { horizon: 'short', text: 'Lys i parken', author: author('citizen', 'Ann') }));
 
     // Compare: the idea is listed as added.
     await ann.page.getByRole('button', { name: 'Resultater' }).click();
@@ -70,6 +74,8 @@ describe('snapshots, compare and restore in Chromium', () => {
     await diff.getByRole('button', { name: 'Fremhæv ændringer på tavlen' }).click();
     const idea = ann.page.locator('.card[data-kind="idea"]');
     await expect.poll(() => idea.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    // The same set as the comparison: what has no card is named in the bar.
+    await ann.page.locator('[data-highlight-maps]', { hasText: 'Mål og forventninger: 1' }).waitFor();
     await ann.page.screenshot({ path: '.tmp/e2e-compare.png' });
     await ann.page.getByRole('button', { name: 'Stop fremhævning' }).click();
     await expect.poll(() => idea.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('solid');

@@ -90,6 +90,17 @@ export function OutcomesControls({
               <span className="legend legend-added">{t('diffAdded')}</span>
               <span className="legend legend-moved">{t('diffMoved')}</span>
               <span className="legend legend-changed">{t('diffText')}</span>
+              {/* What has no card to mark: removed cards and the other parts a restore changes (the same set as the comparison). */}
+              {highlight.diff.removed.length > 0 && (
+                <span className="highlight-also">
+                  {t('diffRemoved')}: {highlight.diff.removed.length}
+                </span>
+              )}
+              {highlight.diff.maps.length > 0 && (
+                <span className="highlight-also" data-highlight-maps="">
+                  {highlight.diff.maps.map((m) => `${t(`diffOwner_${m.owner}`)}: ${m.changed}`).join(' · ')}
+                </span>
+              )}
               <button type="button" onClick={() => setHighlight(null)}>
                 {t('stopHighlight')}
               </button>
