@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { DeleteBoardResponse } from '../../shared/http/contract';
 import { randomId } from '../../shared/ids';
 import { readMeta } from '../../shared/model/board';
-import { docFromState, restoreInto } from '../../shared/model/restore';
+import { docFromState, restoreInto, dropLiveCoordination } from '../../shared/model/restore';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
@@ -230,8 +230,9 @@ export class Snapshots {
     });
   }
 
-  /** Creates a board from a document (import), stored before we answer. */
+  /** Creates a board from a document (import), stored before we answer; without the exported board's live coordination. */
   async createFrom(boardId: string, doc: Y.Doc): Promise<void> {
+    dropLiveCoordination(doc);
     await this.store.append(boardId, [Y.encodeStateAsUpdate(doc)]);
   }
 

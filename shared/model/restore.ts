@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { RESTORED_MAPS, restores, type RootMapSpec } from '../doc/registry';
+import { COCREATION_KEY, SETTINGS_KEY } from '../cocreation/doc';
+import { RESTORED_MAPS, restores, ROOT_MAPS, type RootMapSpec } from '../doc/registry';
 
 /**
  * Restoring a snapshot is a forward change: the live document is edited, field
@@ -90,4 +91,26 @@ export function docFromState(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return doc;
+}
+
+/**
+ * Removes live coordination — what a restore leaves alone (the vote round,
+ * client role declarations, an open proposal with its ready marks, done marks,
+ * the timer) — from a document that starts a new board (an import): the new
+ * board has no server-side round or session that would match it. The names
+ * setting stays: it is a choice about the board, and an anonymous board must
+ * not show names because it was imported.
+ */
+export function dropLiveCoordination(doc: Y.Doc, origin?: unknown): void {
+  doc.transact(() => {
+    for (const spec of ROOT_MAPS) {
+      if (spec.restore === 'all') continue;
+      const m = doc.getMap<unknown>(spec.key);
+      for (const key of [...m.keys()]) {
+        if (restores(spec, key)) continue;
+        if (spec.key === COCREATION_KEY && key === SETTINGS_KEY) continue;
+        m.delete(key);
+      }
+    }
+  }, origin);
 }
