@@ -55,10 +55,10 @@ function frameFilter(doc: Y.Doc, url: URL): Set<string> | undefined {
   return new Set([frameId, ...itemsInFrame(doc, frameId)]);
 }
 
-function exportDoc(res: ServerResponse, board: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL): void {
+function exportDoc(res: ServerResponse, board: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL, hiddenNow = false): void {
   const name = download ? `${stem}.${format}` : undefined;
   // While names are hidden, every export is made from a copy without them (shared/cocreation/anonymity.ts).
-  const { doc } = exportView(board);
+  const { doc } = exportView(board, hiddenNow);
   switch (format) {
     case 'md':
       return sendText(res, 200, EXPORT_TYPES.md, boardToMarkdown(doc, lang), name);
@@ -214,7 +214,8 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
     try {
       if (snap[2] === undefined) sendJson(res, 200, found.meta);
       else if (snap[2] === 'thumbnail.svg') sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(found.doc, { text: false, width: 320 }));
-      else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download, url);
+      // Names hidden on the board now: also gone from its older snapshots' exports.
+      else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download, url, await snapshots.namesHiddenNow(boardId));
     } finally {
       found.doc.destroy();
     }

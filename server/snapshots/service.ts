@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { namesHidden } from '../../shared/cocreation/names';
 import type { DeleteBoardResponse } from '../../shared/http/contract';
 import { randomId } from '../../shared/ids';
 import { readMeta } from '../../shared/model/board';
@@ -209,6 +210,11 @@ export class Snapshots {
   }
 
   /** The live board's document (stored state), for exports. */
+  /** Whether the live board hides participant names now (shared/cocreation/names.ts). */
+  async namesHiddenNow(boardId: string): Promise<boolean> {
+    return this.rooms.withRoom(boardId, (room) => namesHidden(room.doc));
+  }
+
   async currentDoc(boardId: string): Promise<Y.Doc> {
     return this.rooms.withRoom(boardId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)));
   }

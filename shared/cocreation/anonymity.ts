@@ -26,7 +26,11 @@ export function withoutNames(doc: Y.Doc): Y.Doc {
   return clean;
 }
 
-/** What an export shows: the board itself, or a copy without names while names are hidden. */
-export function exportView(doc: Y.Doc): { doc: Y.Doc; anonymous: boolean } {
-  return namesHidden(doc) ? { doc: withoutNames(doc), anonymous: true } : { doc, anonymous: false };
+/**
+ * What an export shows: the board itself, or a copy without names while names
+ * are hidden. `hiddenNow` is the live board's state for an export of a snapshot:
+ * a snapshot taken before names were hidden is exported without them too.
+ */
+export function exportView(doc: Y.Doc, hiddenNow = false): { doc: Y.Doc; anonymous: boolean } {
+  return hiddenNow || namesHidden(doc) ? { doc: withoutNames(doc), anonymous: true } : { doc, anonymous: false };
 }

@@ -212,14 +212,24 @@ describe.each(MODES)('whole board guarantees ($mode)', ({ start }) => {
     const shown = await exportsOf(boardPath);
     for (const lang of ['da', 'en']) expect(namesIn(shown[`md (${lang})`] ?? ''), `md (${lang})`).toEqual([...NAMES]);
     expect(new Set(Object.values(shown).flatMap(namesIn))).toEqual(new Set(NAMES));
+    // A snapshot taken while names were shown: its exports carry them now…
+    const older = await api(s1, 'POST', `${boardPath}/snapshots`, { key: board.editorKey, body: { name: 'med navne' } });
+    expect(older.status).toBe(201);
+    const olderPath = `${boardPath}/snapshots/${older.json.id as string}`;
+    expect(namesIn((await exportsOf(olderPath))['md (da)'] ?? '')).toEqual([...NAMES]);
 
     setAnonymousNames(a.doc, true);
     await settle(a, b);
     const snap = await api(s1, 'POST', `${boardPath}/snapshots`, { key: board.editorKey, body: { name: 'anonym' } });
     expect(snap.status).toBe(201);
 
-    const hidden = { ...(await exportsOf(boardPath)), ...prefixed('snapshot ', await exportsOf(`${boardPath}/snapshots/${snap.json.id as string}`)) };
-    expect(Object.keys(hidden)).toHaveLength(2 * (4 * 2 + 2));
+    // …and none once the board hides names (the live board decides, not the snapshot's own setting).
+    const hidden = {
+      ...(await exportsOf(boardPath)),
+      ...prefixed('snapshot ', await exportsOf(`${boardPath}/snapshots/${snap.json.id as string}`)),
+      ...prefixed('older snapshot ', await exportsOf(olderPath)),
+    };
+    expect(Object.keys(hidden)).toHaveLength(3 * (4 * 2 + 2));
     for (const [what, text] of Object.entries(hidden)) expect(namesIn(text), what).toEqual([]);
     // The content itself is still there: only the names went.
     expect(hidden['md (en)']).toContain('Et ungehus');
