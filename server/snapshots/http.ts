@@ -11,6 +11,7 @@ import { isDamaged } from '../../shared/model/validate';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
 import { linksOf, type AccessService } from '../access/service';
 import { MAX_SNAPSHOT_NAME, type Snapshots } from './service';
+import type { SnapshotMeta } from './types';
 import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 
@@ -165,7 +166,11 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
 
   if (rest === '/snapshots') {
     if (method === 'GET') {
-      sendJson(res, 200, { snapshots: await snapshots.list(boardId) });
+      const list = await snapshots.list(boardId);
+      // While names are hidden, who took a snapshot is not shown either (those taken meanwhile are signed with a role).
+      const byPerson = (m: SnapshotMeta) => m.kind === 'manual' || m.kind === 'before-restore';
+      const hidden = list.some(byPerson) && (await snapshots.namesHiddenNow(boardId));
+      sendJson(res, 200, { snapshots: hidden ? list.map((m) => (byPerson(m) ? { ...m, takenBy: '' } : m)) : list });
       return true;
     }
     if (method === 'POST') {

@@ -213,7 +213,7 @@ describe.each(MODES)('whole board guarantees ($mode)', ({ start }) => {
     for (const lang of ['da', 'en']) expect(namesIn(shown[`md (${lang})`] ?? ''), `md (${lang})`).toEqual([...NAMES]);
     expect(new Set(Object.values(shown).flatMap(namesIn))).toEqual(new Set(NAMES));
     // A snapshot taken while names were shown: its exports carry them now…
-    const older = await api(s1, 'POST', `${boardPath}/snapshots`, { key: board.editorKey, body: { name: 'med navne' } });
+    const older = await api(s1, 'POST', `${boardPath}/snapshots`, { key: board.editorKey, body: { name: 'med navne', takenBy: 'Henrik Zahle' } });
     expect(older.status).toBe(201);
     const olderPath = `${boardPath}/snapshots/${older.json.id as string}`;
     expect(namesIn((await exportsOf(olderPath))['md (da)'] ?? '')).toEqual([...NAMES]);
@@ -230,6 +230,8 @@ describe.each(MODES)('whole board guarantees ($mode)', ({ start }) => {
       ...prefixed('older snapshot ', await exportsOf(olderPath)),
     };
     expect(Object.keys(hidden)).toHaveLength(3 * (4 * 2 + 2));
+    // Nor who took a snapshot, in the list.
+    hidden['snapshot list'] = (await api(s2, 'GET', `${boardPath}/snapshots`, { key: board.observerKey })).text;
     for (const [what, text] of Object.entries(hidden)) expect(namesIn(text), what).toEqual([]);
     // The content itself is still there: only the names went.
     expect(hidden['md (en)']).toContain('Et ungehus');

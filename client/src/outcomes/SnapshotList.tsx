@@ -28,7 +28,7 @@ export function SnapshotList({ snapshots, thumbs, nameOf, busy, canEdit, onView,
           <div className="snapshot-text">
             <strong>{nameOf(s)}</strong>
             <span className="muted">
-              {new Date(s.takenAt).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} · {t('takenBy', { name: s.takenBy })} ·{' '}
+              {new Date(s.takenAt).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} · {s.takenBy && <>{t('takenBy', { name: s.takenBy })} · </>}
               {t(`kind_${s.kind}` as StringKey)}
             </span>
             <div className="snapshot-actions">
