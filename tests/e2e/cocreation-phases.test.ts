@@ -135,7 +135,8 @@ describe('phases and timer by consent in Chromium', () => {
     await b.page.screenshot({ path: '.tmp/e2e-phases-agenda.png' });
     await b.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe('phases-edit-agenda');
+    // Focus goes back to the opener once the dialog is gone (an effect after the unmount: wait for it).
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.id)).toBe('phases-edit-agenda');
     // Escape again closes the popover and gives focus back to its button.
     await b.page.keyboard.press('Escape');
     await boPanel.waitFor({ state: 'detached' });
