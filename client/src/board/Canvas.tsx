@@ -74,7 +74,13 @@ export function Canvas({
   const { sendPointer, clearPointer } = usePresenceWrites({ provider, canvasRef: ref, editingId, camera, size });
 
   const focusCard = useCallback((id: string) => {
-    requestAnimationFrame(() => (ref.current?.querySelector(`[data-item-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus());
+    requestAnimationFrame(() => {
+      // A key pressed before this frame (N right after Escape) may have moved on to a new card:
+      // focusing this one now would select it and close the new card's editor.
+      const ui = useUi.getState();
+      if ((ui.editingId !== null && ui.editingId !== id) || (ui.selection.size > 0 && !ui.selection.has(id))) return;
+      (ref.current?.querySelector(`[data-item-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
+    });
   }, []);
   const buildOnPick = useBuildOnPick({ doc, itemsRef, focusCard });
   const actions = useCardActions({ doc, canvasRef: ref, itemsRef, focusCard, pickBuildOn: buildOnPick.pick });
