@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { copyItems, deleteItems, duplicateItems, getItem, moveItems, pasteItems, restack } from '../../../shared/model/board';
+import { copyItems, deleteItems, duplicateItems, getItem, listItems, moveItems, pasteItems, restack } from '../../../shared/model/board';
 import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
@@ -103,9 +103,11 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
     },
     newIdea: () => addCard(conn, identity, items, 'idea'),
     zoomToFit: () => {
-      const rects = [...items.values()].filter((i) => !('damaged' in i)) as Array<{ x: number; y: number; w: number; h: number }>;
-      const sel = selectedIds(items);
-      const bounds = contentBounds(sel.length > 0 ? sel.map((id) => items.get(id) as { x: number; y: number; w: number; h: number }) : rects);
+      // Positions from the doc, like nudge: "fit" pressed right after arrow-key moves must fit where
+      // the cards are now, not where the last render saw them (a card left outside the view).
+      const rects = listItems(doc).items;
+      const sel = live();
+      const bounds = contentBounds(sel.length > 0 ? rects.filter((r) => sel.includes(r.id)) : rects);
       // Into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
       const camera = bounds && fitToFreeArea(bounds);
       if (camera) ui().setCamera(camera);
