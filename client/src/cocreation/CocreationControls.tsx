@@ -6,6 +6,7 @@ import type { BoardItem } from '../../../shared/model/schema';
 import { roleLabel, type RoleId } from '../../../shared/roles';
 import { addCard } from '../board/create';
 import type { ItemView } from '../board/useBoardData';
+import { useNamesHidden } from '../board/names';
 import type { PresenceUser } from '../board/presence';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -49,7 +50,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   const [panel, setPanel] = useState<string | null>(null);
   useOpenOnValueRequest(() => setPanel('value'));
   const [lens, setLens] = useState<RoleId | null>(null);
-  const { round, settings } = useCocreationState(conn.doc);
+  const { round } = useCocreationState(conn.doc);
 
   // Declare this client's role so the meter can count its edits (docs/cocreation.md) — on its first
   // own edit, so that only looking at a board never changes it.
@@ -86,7 +87,8 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   useEffect(() => {
     if (panel) useCommentsUi.getState().close();
   }, [panel]);
-  const anonymous = settings.anonymousNames || (round?.status === 'open' && round.anonymousNames);
+  // The one rule for hidden names (shared/cocreation/names.ts), as the page provides it.
+  const anonymous = useNamesHidden();
 
   const css = useMemo(() => {
     const rules: string[] = [];
