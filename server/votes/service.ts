@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { randomId } from '../../shared/ids';
 import { listItems } from '../../shared/model/board';
 import { cocreationMap, ROUND_KEY } from '../../shared/cocreation/doc';
+import { recordRound } from '../../shared/cocreation/rounds';
 import { firstLine } from '../../shared/cocreation/perspectives';
 import { checkAllocation, MAX_DOTS, MIN_DOTS, participation, readRound, tally, used, VoteError, type RoundState } from '../../shared/cocreation/votes';
 import type { RoleId } from '../../shared/roles';
@@ -83,8 +84,10 @@ export class VoteRounds {
       const state = await this.stateOf(fresh, room);
       // Only the board's current round is shown: a late reveal of an older round never hides a newer one.
       const current = await this.store.currentRound(boardId);
-      if (current && current.id !== roundId) return state;
       room.doc.transact(() => {
+        // Every round stays in the history (shared/cocreation/rounds.ts), the current one included.
+        recordRound(room.doc, state);
+        if (current && current.id !== roundId) return;
         const shown = readRound(cocreationMap(room.doc).get(ROUND_KEY));
         if (shown && shown.id === state.id && shown.rev > state.rev) return;
         if (shown && shown.id !== state.id && shown.openedAt > state.openedAt) return;

@@ -8,3 +8,7 @@ export * from './goals';
 export * from './evaluation';
 export * from './session';
 export * from './comments';
+export * from './decisions';
+export * from './actions';
+export * from './rounds';
+export * from './worklog';

@@ -4,6 +4,7 @@ import { isRoleId, type RoleId } from '../roles';
 import { DEFAULT_PHASE_IDS, DEFAULT_PHASES, isDefaultPhaseId, type DefaultPhaseId } from './agenda';
 import { isRecord as isObject, isTime } from '../doc/readers';
 import { publicName } from './names';
+import { logStepRun } from './worklog';
 
 /**
  * The session: agenda, current step, proposals decided by consent, ready and
@@ -447,6 +448,9 @@ export function applyProposal(doc: Y.Doc, proposalId: string, now: number, origi
     const m = sessionMap(doc);
     if (p.kind === 'step') {
       m.set('current', p.step);
+      const to = s.agenda.find((x) => x.id === p.step);
+      // The session log keeps every move (the `proposal` key only holds the latest proposal).
+      logStepRun(doc, { id: p.id, step: p.step, phase: to?.phase ?? null, label: to?.label ?? null, at: now });
       // The timer belonged to the step the group leaves; a step the group returns to starts with nobody done.
       m.delete('timer');
       for (const key of [...m.keys()]) if (key.startsWith(`done|${p.step}|`)) m.delete(key);

@@ -9,6 +9,10 @@ import { listItems, listLinks, readMeta, stripAuthorNames } from '../model/board
 import { readPlainText } from '../model/richtext';
 import { ITEMS_KEY, LINKS_KEY, META_KEY } from '../model/schema';
 import { toPlain } from './plain';
+import { ACTIONS_KEY, readActions, stripActionNames } from '../cocreation/actions';
+import { DECISIONS_KEY, readDecisions, stripDecisionNames } from '../cocreation/decisions';
+import { readRoundHistory, ROUNDS_KEY } from '../cocreation/rounds';
+import { readWorkLog, stripWorkLogNames, WORKLOG_KEY } from '../cocreation/worklog';
 
 /**
  * Every root map of a board's Y.Doc, declared once (docs/data-model.md).
@@ -27,7 +31,7 @@ import { toPlain } from './plain';
  * before it accepts a file. Erasing a board needs no entry: it deletes the
  * whole document (every root map) and its snapshots.
  */
-export type RootOwner = 'board' | 'session' | 'goals' | 'value' | 'comments' | 'evaluation' | 'votes';
+export type RootOwner = 'board' | 'session' | 'goals' | 'value' | 'comments' | 'evaluation' | 'votes' | 'decisions' | 'actions';
 
 export interface RootMapSpec {
   key: string;
@@ -47,6 +51,12 @@ export interface RootMapSpec {
    * shows a name after this ran.
    */
   stripNames?: (doc: Y.Doc) => void;
+  /**
+   * A record of what happened (vote rounds, decisions by consent, the session
+   * log): a restore does not rewind it, and an import keeps it — it is not
+   * live coordination.
+   */
+  history?: true;
 }
 
 /** Cards in plain data: rich text as plain text (the full text is in the export's Yjs state). */
@@ -79,6 +89,36 @@ export const ROOT_MAPS: readonly RootMapSpec[] = [
     read: (d) => toPlain(readSession(d)),
     exported: true,
     stripNames: stripSessionNames,
+  },
+  {
+    key: DECISIONS_KEY,
+    owner: 'decisions',
+    what: 'decisions agreed by consent, their revisions, and open decision proposals',
+    restore: 'none',
+    history: true,
+    read: (d) => toPlain(readDecisions(d)),
+    exported: true,
+    stripNames: stripDecisionNames,
+  },
+  { key: ACTIONS_KEY, owner: 'actions', what: 'the action plan: what, who, due date and status', restore: 'all', read: (d) => toPlain(readActions(d)), exported: true, stripNames: stripActionNames },
+  {
+    key: ROUNDS_KEY,
+    owner: 'votes',
+    what: 'every vote round with its participation and revealed results',
+    restore: 'none',
+    history: true,
+    read: (d) => toPlain(readRoundHistory(d)),
+    exported: true,
+  },
+  {
+    key: WORKLOG_KEY,
+    owner: 'session',
+    what: 'the session log: who took part on which day, and the phases run',
+    restore: 'none',
+    history: true,
+    read: (d) => toPlain(readWorkLog(d)),
+    exported: true,
+    stripNames: stripWorkLogNames,
   },
   {
     key: COCREATION_KEY,

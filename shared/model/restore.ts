@@ -104,7 +104,7 @@ export function docFromState(state: Uint8Array): Y.Doc {
 export function dropLiveCoordination(doc: Y.Doc, origin?: unknown): void {
   doc.transact(() => {
     for (const spec of ROOT_MAPS) {
-      if (spec.restore === 'all') continue;
+      if (spec.restore === 'all' || spec.history) continue;
       const m = doc.getMap<unknown>(spec.key);
       for (const key of [...m.keys()]) {
         if (restores(spec, key)) continue;

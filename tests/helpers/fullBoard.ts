@@ -3,7 +3,12 @@ import { addComment } from '../../shared/cocreation/comments';
 import { cocreationMap, registerClient, ROUND_KEY, setAnonymousNames } from '../../shared/cocreation/doc';
 import { addIndicator, addStory, openSession, setMeasurement, writeAnswer, EVAL_QUESTIONS } from '../../shared/cocreation/evaluation';
 import { addAgreedGoal, writePersonField } from '../../shared/cocreation/goals';
-import { addStep, propose, readSession, renameStep, setDone, setReady } from '../../shared/cocreation/session';
+import { addStep, applyProposal, propose, readSession, renameStep, setDone, setReady } from '../../shared/cocreation/session';
+import { applyDecision, proposeDecision } from '../../shared/cocreation/decisions';
+import { addAction } from '../../shared/cocreation/actions';
+import { recordRound } from '../../shared/cocreation/rounds';
+import { logPresence } from '../../shared/cocreation/worklog';
+import type { RoundState } from '../../shared/cocreation/votes';
 import { setRating } from '../../shared/cocreation/value';
 import { createItem, initBoard, linkItems, setTitle } from '../../shared/model/board';
 
@@ -38,13 +43,38 @@ export function fillBoard(doc: Y.Doc, tag: string, now = 1_700_000_000_000): { p
   renameStep(doc, readSession(doc).current.id, `Forstå ${tag}`);
   // Live coordination on top.
   const by = { key: PERSON, role: 'citizen' as const, name: 'Ann', roleText: '' };
-  const proposal = propose(doc, { kind: 'goto', step }, by, now);
+  // A move the session log records, then a decision by consent with an action and a revealed round in the history.
+  const move = propose(doc, { kind: 'goto', step }, by, now);
+  applyProposal(doc, move, now + 1);
+  logPresence(doc, { key: PERSON, role: 'citizen', name: 'Ann', roleText: '' }, '2026-12-03', now);
+  const decided = proposeDecision(doc, { wording: `Beslutning ${tag}`, ideas: [idea] }, by, now);
+  applyDecision(doc, decided, [by], now + 2);
+  addAction(doc, { source: { kind: 'decision', id: decided }, what: `Handling ${tag}`, who: 'Ann', whoKind: 'person', due: '2027-01-15' }, 'citizen', now);
+  recordRound(doc, { ...revealedRound(tag, idea), id: `old-round-${tag}` });
+  const proposal = propose(doc, { kind: 'goto', step: readSession(doc).agenda[0]!.id }, by, now);
   setReady(doc, proposal, PERSON, true);
   setDone(doc, readSession(doc).current.id, PERSON, true);
   cocreationMap(doc).set(ROUND_KEY, { id: `round-${tag}`, status: 'open' });
   setAnonymousNames(doc, tag.length % 2 === 0);
   registerClient(doc, 'citizen');
   return { problem, idea };
+}
+
+/** A revealed round as the server writes it (one citizen's dots on one idea). */
+export function revealedRound(tag: string, idea: string): RoundState {
+  return {
+    id: `round-${tag}`,
+    status: 'revealed',
+    dots: 3,
+    equalWeight: false,
+    anonymousNames: false,
+    openedAt: 1_700_000_000_000,
+    closedAt: 1_700_000_060_000,
+    revealedAt: 1_700_000_060_000,
+    rev: 3,
+    participation: { voters: 1, votersByRole: { citizen: 1 } },
+    results: { voters: 1, votersByRole: {}, dots: 3, dotsByRole: {}, merged: [], withheld: true, ideas: [{ ideaId: idea, text: `Idé ${tag}`, dots: 3, byRole: {}, weighted: 3, roles: 0, broad: false }] },
+  };
 }
 
 export const cloneDoc = (doc: Y.Doc): Y.Doc => {

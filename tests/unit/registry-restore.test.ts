@@ -33,7 +33,7 @@ describe('the board document registry', () => {
   });
 
   it('restores what people made: every map but the live vote round and role declarations (the product decision, written out)', () => {
-    expect(RESTORED_MAPS.map((m) => m.key).sort()).toEqual(['comments', 'evaluation', 'goals', 'items', 'links', 'meta', 'session', 'value']);
+    expect(RESTORED_MAPS.map((m) => m.key).sort()).toEqual(['actions', 'comments', 'evaluation', 'goals', 'items', 'links', 'meta', 'session', 'value']);
   });
 });
 

@@ -18,6 +18,8 @@ export const WORKSHOP_STRINGS = {
     diffOwner_comments: 'Kommentarer',
     diffOwner_evaluation: 'Evaluering',
     diffOwner_votes: 'Afstemning',
+    diffOwner_decisions: 'Beslutninger',
+    diffOwner_actions: 'Handlingsplan',
   },
   en: {
     starterByline: 'Example from the template',
@@ -37,5 +39,7 @@ export const WORKSHOP_STRINGS = {
     diffOwner_comments: 'Comments',
     diffOwner_evaluation: 'Evaluation',
     diffOwner_votes: 'Voting',
+    diffOwner_decisions: 'Decisions',
+    diffOwner_actions: 'Action plan',
   },
 } as const;
