@@ -1,4 +1,5 @@
 import { EVALUATION_STRINGS } from './parts/evaluation';
+import { FOLLOW_THROUGH_STRINGS } from './parts/followThrough';
 import { GOALS_STRINGS } from './parts/goals';
 import { LAYOUT_STRINGS } from './parts/layout';
 import { PHASES_STRINGS } from './parts/phases';
@@ -700,12 +701,51 @@ const CORE = {
   },
 } as const;
 
-const PARTS = [VALUE_STRINGS, GOALS_STRINGS, PHASES_STRINGS, EVALUATION_STRINGS, TEMPLATES_STRINGS, LAYOUT_STRINGS, WORKSHOP_STRINGS, SMALL_ROLES_STRINGS, TRASH_STRINGS, ANONYMITY_STRINGS] as const;
+// One line per part in each list (parts are added by several people at once).
+const PARTS = [
+  VALUE_STRINGS,
+  GOALS_STRINGS,
+  PHASES_STRINGS,
+  EVALUATION_STRINGS,
+  TEMPLATES_STRINGS,
+  LAYOUT_STRINGS,
+  WORKSHOP_STRINGS,
+  SMALL_ROLES_STRINGS,
+  TRASH_STRINGS,
+  ANONYMITY_STRINGS,
+  FOLLOW_THROUGH_STRINGS,
+] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
 export const STRINGS = {
-  da: { ...CORE.da, ...VALUE_STRINGS.da, ...GOALS_STRINGS.da, ...PHASES_STRINGS.da, ...EVALUATION_STRINGS.da, ...TEMPLATES_STRINGS.da, ...LAYOUT_STRINGS.da, ...WORKSHOP_STRINGS.da, ...SMALL_ROLES_STRINGS.da, ...TRASH_STRINGS.da, ...ANONYMITY_STRINGS.da },
-  en: { ...CORE.en, ...VALUE_STRINGS.en, ...GOALS_STRINGS.en, ...PHASES_STRINGS.en, ...EVALUATION_STRINGS.en, ...TEMPLATES_STRINGS.en, ...LAYOUT_STRINGS.en, ...WORKSHOP_STRINGS.en, ...SMALL_ROLES_STRINGS.en, ...TRASH_STRINGS.en, ...ANONYMITY_STRINGS.en },
+  da: {
+    ...CORE.da,
+    ...VALUE_STRINGS.da,
+    ...GOALS_STRINGS.da,
+    ...PHASES_STRINGS.da,
+    ...EVALUATION_STRINGS.da,
+    ...TEMPLATES_STRINGS.da,
+    ...LAYOUT_STRINGS.da,
+    ...WORKSHOP_STRINGS.da,
+    ...SMALL_ROLES_STRINGS.da,
+    ...TRASH_STRINGS.da,
+    ...ANONYMITY_STRINGS.da,
+    ...FOLLOW_THROUGH_STRINGS.da,
+  },
+  en: {
+    ...CORE.en,
+    ...VALUE_STRINGS.en,
+    ...GOALS_STRINGS.en,
+    ...PHASES_STRINGS.en,
+    ...EVALUATION_STRINGS.en,
+    ...TEMPLATES_STRINGS.en,
+    ...LAYOUT_STRINGS.en,
+    ...WORKSHOP_STRINGS.en,
+    ...SMALL_ROLES_STRINGS.en,
+    ...TRASH_STRINGS.en,
+    ...ANONYMITY_STRINGS.en,
+    ...FOLLOW_THROUGH_STRINGS.en,
+  },
 };
 
 /** Both languages have exactly the same keys (a compile error names the missing one). */
