@@ -3,7 +3,9 @@ import { randomId } from '../ids';
 import { getItem } from '../model/board';
 import { MAX_ROLE_TEXT_LENGTH } from '../model/schema';
 import { isRoleId, type RoleId } from '../roles';
-import { readRoundOf } from './doc';
+import { actionSummary, localDay, progressOf, readActions, type Action, type ActionProgress } from './actions';
+import { readDecisions, type Decision } from './decisions';
+import { latestRevealed, readRoundHistory } from './rounds';
 import { readGoals, revisitSummary, type AgreedGoal, type RevisitCounts } from './goals';
 import { firstLine } from './perspectives';
 import type { GroupCounts } from './smallRoles';
@@ -545,7 +547,8 @@ export interface Decisions {
 
 /** The top ideas of the revealed vote round in the document (none while a round is open or closed). */
 export function decidedIdeas(doc: Y.Doc, max = 5): Decisions {
-  const round = readRoundOf(doc);
+  // The latest revealed round, also while a newer round is open (every round is kept: rounds.ts).
+  const round = latestRevealed(readRoundHistory(doc));
   if (!round || round.status !== 'revealed' || !round.results) return { revealedAt: null, equalWeight: false, merged: [], withheld: false, ideas: [] };
   const ideas = round.results.ideas.slice(0, max).map((r): DecidedIdea => {
     const live = getItem(doc, r.ideaId);
@@ -555,15 +558,52 @@ export function decidedIdeas(doc: Y.Doc, max = 5): Decisions {
   return { revealedAt: round.revealedAt, equalWeight: round.equalWeight, merged: round.results.merged, withheld: round.results.withheld, ideas };
 }
 
+export interface PlannedAction extends Action {
+  progress: ActionProgress;
+}
+
+export interface FollowThrough {
+  /** Decisions agreed by consent (revoked ones included, marked), oldest first. */
+  decisions: Decision[];
+  /** The action plan with how each action stands on the day of the comparison. */
+  actions: PlannedAction[];
+  summary: Record<ActionProgress, number>;
+  /** Decisions with no action that is not dropped: decided, but nothing is being done about them. */
+  withoutActions: string[];
+}
+
+/** Decisions and the action plan as they stand on `today` (YYYY-MM-DD): done, late, dropped… */
+export function followThrough(doc: Y.Doc, today: string): FollowThrough {
+  const decisions = readDecisions(doc).decisions;
+  const actions = readActions(doc).map((a) => ({ ...a, progress: progressOf(a, today) }));
+  const acted = new Set(actions.filter((a) => a.source.kind === 'decision' && a.status !== 'dropped').map((a) => a.source.id));
+  return {
+    decisions,
+    actions,
+    summary: actionSummary(actions, today),
+    withoutActions: decisions.filter((d) => !d.revoked && !acted.has(d.id)).map((d) => d.id),
+  };
+}
+
 export interface Comparison {
   goals: AgreedGoal[];
   goalCounts: RevisitCounts;
   decided: Decisions;
+  followThrough: FollowThrough;
   indicators: IndicatorComparison[];
 }
 
-/** What was decided (agreed goals and their revisit, vote results) next to what was measured. */
-export function compareWithDecisions(doc: Y.Doc, state: EvaluationState = readEvaluation(doc)): Comparison {
+/**
+ * What was agreed (goals and their revisit, the vote result, decisions by
+ * consent and the action plan) next to what was measured, as it stands on `today`.
+ */
+export function compareWithDecisions(doc: Y.Doc, state: EvaluationState = readEvaluation(doc), today = localDay()): Comparison {
   const goals = readGoals(doc);
-  return { goals: goals.agreed, goalCounts: revisitSummary(goals).agreed, decided: decidedIdeas(doc), indicators: compareIndicators(state) };
+  return {
+    goals: goals.agreed,
+    goalCounts: revisitSummary(goals).agreed,
+    decided: decidedIdeas(doc),
+    followThrough: followThrough(doc, today),
+    indicators: compareIndicators(state),
+  };
 }

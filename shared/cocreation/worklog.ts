@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { MAX_NAME_LENGTH, MAX_ROLE_TEXT_LENGTH } from '../model/schema';
 import { isRoleId, type RoleId } from '../roles';
 import { isRecord, isTime } from '../doc/readers';
-import { isDefaultPhaseId, type DefaultPhaseId } from './agenda';
+import { DEFAULT_PHASES, isDefaultPhaseId, type DefaultPhaseId } from './agenda';
 import { isDay } from './actions';
 import { publicName } from './names';
 
@@ -147,4 +147,18 @@ export function stripWorkLogNames(doc: Y.Doc): void {
       if (key.startsWith('person|') && isRecord(value) && typeof value.name === 'string' && value.name !== '') m.set(key, { ...value, name: '' });
     });
   });
+}
+
+/** A step run's name as the group called it then (its own name, else the default phase's label). */
+export function runLabel(run: Pick<StepRun, 'label' | 'phase' | 'step'>, lang: 'da' | 'en'): string {
+  return run.label ?? (run.phase ? DEFAULT_PHASES[run.phase][lang] : run.step);
+}
+
+/** Participants per role over every day (each person counted once, with the role they last took part as). */
+export function participantsByRole(log: WorkLog): { byRole: Partial<Record<RoleId, number>>; people: LoggedPerson[] } {
+  const last = new Map<string, LoggedPerson>();
+  for (const d of log.days) for (const p of d.people) last.set(p.key, p);
+  const byRole: Partial<Record<RoleId, number>> = {};
+  for (const p of last.values()) byRole[p.role] = (byRole[p.role] ?? 0) + 1;
+  return { byRole, people: [...last.values()] };
 }

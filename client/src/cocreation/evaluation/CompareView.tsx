@@ -7,13 +7,14 @@ import { STATUS_KEY as GOAL_STATUS_KEY } from '../goals/format';
 import { SmallRolesNote } from '../SmallRolesNote';
 import { withUnit } from './IndicatorsView';
 import { STATUS_KEY } from './status';
+import { FollowThroughView } from './FollowThroughView';
 
 interface Props {
   state: EvaluationState;
   comparison: Comparison;
 }
 
-/** What was decided (agreed goals with their revisit, the revealed vote) beside what was measured across sessions. */
+/** What was decided (agreed goals with their revisit, the revealed vote, decisions and the action plan) beside what was measured across sessions. */
 export function CompareView({ state, comparison }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
@@ -75,6 +76,7 @@ export function CompareView({ state, comparison }: Props) {
           <SmallRolesNote merged={comparison.decided.merged} withheld={comparison.decided.withheld} />
         </section>
       </div>
+      <FollowThroughView follow={comparison.followThrough} state={state} />
       <section aria-labelledby="eval-cmp-ind" className="eval-cmp-box">
         <h3 id="eval-cmp-ind">{t('evalCompareIndicators')}</h3>
         {comparison.indicators.length === 0 ? (

@@ -6,18 +6,20 @@ import { CompareView } from './CompareView';
 import { IndicatorsView } from './IndicatorsView';
 import { QuestionsView } from './QuestionsView';
 import { SessionBar } from './SessionBar';
+import { SessionLogView } from './SessionLogView';
 import { StoriesView } from './StoriesView';
 import { useEvaluation } from './useEvaluation';
 import '../goals/goals.css';
 import './evaluation.css';
 import { PanelHead } from '../PanelHead';
 
-type View = 'questions' | 'indicators' | 'stories' | 'compare';
-const VIEWS: ReadonlyArray<{ id: View; key: 'evalTabQuestions' | 'evalTabIndicators' | 'evalTabStories' | 'evalTabCompare' }> = [
+type View = 'questions' | 'indicators' | 'stories' | 'compare' | 'log';
+const VIEWS: ReadonlyArray<{ id: View; key: 'evalTabQuestions' | 'evalTabIndicators' | 'evalTabStories' | 'evalTabCompare' | 'evalTabLog' }> = [
   { id: 'questions', key: 'evalTabQuestions' },
   { id: 'indicators', key: 'evalTabIndicators' },
   { id: 'stories', key: 'evalTabStories' },
   { id: 'compare', key: 'evalTabCompare' },
+  { id: 'log', key: 'evalTabLog' },
 ];
 
 /**
@@ -25,7 +27,7 @@ const VIEWS: ReadonlyArray<{ id: View; key: 'evalTabQuestions' | 'evalTabIndicat
  * indicators measured per session, stories, and a comparison with what was
  * decided. A group opens a new session later and compares.
  */
-export function EvaluationPanel({ conn, items, identity, canEdit, onClose }: CoPanelProps) {
+export function EvaluationPanel({ boardId, params, conn, items, identity, canEdit, onClose }: CoPanelProps) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
@@ -72,6 +74,7 @@ export function EvaluationPanel({ conn, items, identity, canEdit, onClose }: CoP
       {session && view === 'indicators' && <IndicatorsView key={session.id} doc={conn.doc} state={state} session={session} editor={editor} onError={setError} />}
       {session && view === 'stories' && <StoriesView doc={conn.doc} state={state} session={session} me={me} onError={setError} />}
       {view === 'compare' && comparison && <CompareView state={state} comparison={comparison} />}
+      {view === 'log' && <SessionLogView doc={conn.doc} boardId={boardId} params={params} />}
     </section>
   );
 }
