@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { runLabel } from '../../../../shared/cocreation/worklog';
 import { roleLabel, type RoleId } from '../../../../shared/roles';
-import type { SnapshotMeta } from '../../../../shared/http/contract';
+import type { SnapshotList, SnapshotMeta } from '../../../../shared/http/contract';
 import { localDay } from '../../../../shared/cocreation/actions';
-import type { LinkParams } from '../../http/credentials';
+import { credentialsOf, type LinkParams } from '../../http/credentials';
+import { boardUrl, requestJson } from '../../http/json';
 import { formatDay } from '../../i18n/formatDay';
 import { useT } from '../../i18n/useT';
-import { listSnapshots } from '../../outcomes/api';
 import { useUi } from '../../state/ui';
 import { useWorkLog } from './useWorkLog';
 
@@ -32,8 +32,9 @@ export function SessionLogView({ doc, boardId, params }: Props) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    listSnapshots(boardId, params).then(
-      (list) => live && setSnapshots(list),
+    // The snapshot list of the outcomes panel, read through the HTTP kit (tools do not import each other).
+    requestJson<SnapshotList>(boardUrl(boardId, '/snapshots'), { credentials: credentialsOf(params) }).then(
+      (list) => live && setSnapshots(list.snapshots),
       () => live && setFailed(true),
     );
     return () => {
