@@ -59,7 +59,12 @@ export async function handleVotesApi(req: IncomingMessage, res: ServerResponse, 
   try {
     // POST /rounds {dots, equalWeight?, anonymousNames?}
     if (roundId === undefined) {
-      if (method !== 'POST') throw new HttpError(405, 'use POST to start a round');
+      // GET /rounds: every round, oldest first (starting a new round never hides an earlier one).
+      if (method === 'GET') {
+        sendJson(res, 200, { rounds: await svc.history(boardId) });
+        return true;
+      }
+      if (method !== 'POST') throw new HttpError(405, 'use GET to list rounds or POST to start one');
       needEditor();
       const b = object(await readJson(req));
       if (typeof b.dots !== 'number') throw new HttpError(400, 'dots is required: the number of dots each person gets');

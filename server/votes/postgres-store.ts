@@ -70,6 +70,12 @@ export class PostgresBallotStore implements BallotStore {
     return this.current(this.pool, boardId);
   }
 
+  async allRounds(boardId: string): Promise<StoredRound[]> {
+    await this.schema.ready();
+    const res = await this.pool.query<RoundRow>(`SELECT * FROM ${this.rounds} WHERE board = $1 ORDER BY seq`, [boardId]);
+    return res.rows.map(toRound);
+  }
+
   async round(boardId: string, roundId: string): Promise<StoredRound | null> {
     await this.schema.ready();
     return this.one(this.pool, boardId, roundId);

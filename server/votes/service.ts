@@ -134,6 +134,12 @@ export class VoteRounds {
     return this.rooms.withRoom(boardId, (room) => this.publish(room, boardId, roundId));
   }
 
+  /** Every round of the board, oldest first, each as the doc shows it (results once revealed). */
+  async history(boardId: string): Promise<RoundState[]> {
+    const all = await this.store.allRounds(boardId);
+    return this.rooms.withRoom(boardId, (room) => Promise.all(all.map((r) => this.stateOf(r, room))));
+  }
+
   async round(boardId: string, roundId: string): Promise<RoundState> {
     const r = await this.roundOr404(boardId, roundId);
     return this.rooms.withRoom(boardId, (room) => this.stateOf(r, room));

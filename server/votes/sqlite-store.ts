@@ -52,6 +52,10 @@ export class SqliteBallotStore implements BallotStore {
     return row ? toRound(row) : null;
   }
 
+  async allRounds(boardId: string): Promise<StoredRound[]> {
+    return this.db.prepare<[string], RoundRow>('SELECT * FROM vote_rounds WHERE board = ? ORDER BY rowid').all(boardId).map(toRound);
+  }
+
   async round(boardId: string, roundId: string): Promise<StoredRound | null> {
     return this.roundSync(boardId, roundId);
   }

@@ -28,6 +28,8 @@ export type RoundChange = Partial<Pick<StoredRound, 'status' | 'closedAt' | 'rev
 export interface BallotStore {
   currentRound(boardId: string): Promise<StoredRound | null>;
   round(boardId: string, roundId: string): Promise<StoredRound | null>;
+  /** Every round of the board, oldest first (issue 16: no round is hidden by a newer one). */
+  allRounds(boardId: string): Promise<StoredRound[]>;
   /** Stores a new open round unless one is open on the board; then returns that one and stores nothing. */
   openRound(r: StoredRound): Promise<{ opened: StoredRound } | { busy: StoredRound }>;
   /** Applies `change(round)` (null = leave it) atomically; null when there is no such round. */

@@ -55,6 +55,9 @@ describe.each([
     expect(await store.updateRound('b1', 'nope', () => ({ status: 'closed' }))).toBeNull();
     expect('opened' in (await store.openRound(round('b1', 'r2')))).toBe(true);
     expect((await store.currentRound('b1'))?.id).toBe('r2');
+    // Every round stays listed, oldest first; another board's are not among them.
+    await store.openRound(round('b2', 'r9'));
+    expect((await store.allRounds('b1')).map((r) => [r.id, r.status])).toEqual([['r1', 'closed'], ['r2', 'open']]);
   });
 
   it('ballots racing a close: each is either stored before the close or refused after it', async () => {

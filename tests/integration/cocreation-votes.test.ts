@@ -118,7 +118,7 @@ describe('co-creation: dot-vote rounds', () => {
       await api(srv, 'POST', base, { key, raw: '{nope' }),
       await api(srv, 'POST', base, { key: board.observerKey, body: { dots: 3 } }),
       await api(srv, 'POST', base, { body: { dots: 3 } }),
-      await api(srv, 'GET', base, { key }),
+      await api(srv, 'DELETE', base, { key }),
     ];
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 403, 401, 405]);
     for (const r of bad) {
