@@ -15,6 +15,7 @@ import { ROLE_IDS } from '../../shared/roles';
 import { addComment } from '../../shared/cocreation/comments';
 import { addAgreedGoal, readGoals } from '../../shared/cocreation/goals';
 import { setRating } from '../../shared/cocreation/value';
+import { ACTION_STATUSES, addAction, readActions, setActionField } from '../../shared/cocreation/actions';
 import { ROOT_KEYS } from '../../shared/doc/registry';
 import { author, deleteTextAt, projectBoard, typeInto } from '../helpers/board';
 import { connectClient, stateVector, waitConverged, type TestClient } from '../helpers/client';
@@ -56,6 +57,7 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
   const links = new Map<string, LinkRecord>();
   const unlinked = new Set<string>();
   const goalsAdded = new Set<string>();
+  const actionsAdded = new Set<string>();
 
   const items = (doc: Y.Doc): BoardItem[] => listItems(doc).items;
   const ofKind = (doc: Y.Doc, kind: BoardItem['kind']) => items(doc).filter((i) => i.kind === kind);
@@ -149,6 +151,21 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
         const target = rng.pick(livingNow);
         addComment(doc, target.id, { name: `Peer ${pi}`, role: rng.pick(ROLE_IDS) }, `kommentar ${rng.word()}`);
         trace.push(`${who} comment ${target.id}`);
+      } else if (c < 0.55) {
+        // The action plan: new actions, and concurrent edits of one action's fields (issue 16).
+        const mine = readActions(doc);
+        if (mine.length > 0 && rng.chance(0.6)) {
+          const a = rng.pick(mine);
+          const field = rng.pick(['status', 'who', 'due'] as const);
+          const value = field === 'status' ? rng.pick(ACTION_STATUSES) : field === 'who' ? `ejer ${rng.word()}` : `2027-0${rng.range(1, 9)}-1${rng.range(0, 9)}`;
+          setActionField(doc, a.id, field, value, rng.pick(ROLE_IDS), Date.now());
+          trace.push(`${who} action ${a.id} ${field}`);
+        } else {
+          const target = rng.pick(livingNow);
+          const id = addAction(doc, { source: { kind: 'idea', id: target.id }, what: `handling ${rng.word()}`, who: `Peer ${pi}` }, rng.pick(ROLE_IDS), Date.now());
+          actionsAdded.add(id);
+          trace.push(`${who} add action ${id}`);
+        }
       } else if (c < 0.7) {
         const id = addAgreedGoal(doc, { horizon: rng.pick(['short', 'long'] as const), text: `mål ${rng.word()}`, author: author(rng.pick(ROLE_IDS), `Peer ${pi}`) });
         goalsAdded.add(id);
@@ -185,6 +202,8 @@ async function runFuzz(seed: number, trace: string[]): Promise<void> {
     // Every root map of the registry, not only cards and links (shared/doc/registry.ts).
     for (const key of ROOT_KEYS) expect(d.getMap(key).toJSON(), `${key} of doc ${i}`).toEqual((docs[0] as Y.Doc).getMap(key).toJSON());
   });
+  // Actions are never removed by the fuzz: every one added is there.
+  expect(readActions(docs[0] as Y.Doc).map((a) => a.id).sort()).toEqual([...actionsAdded].sort());
   // Goals are never deleted by anything the fuzz does: every one agreed on is there.
   expect(readGoals(docs[0] as Y.Doc).agreed.map((g) => g.id).sort()).toEqual([...goalsAdded].sort());
 
