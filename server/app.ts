@@ -15,6 +15,7 @@ import { WindowLimiter } from './limits/window';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
 import { handleSnapshotsApi } from './snapshots/http';
+import { handleStoriesApi, handleStoryPage } from './stories/http';
 import { handleVotesApi } from './votes/http';
 import { VoteRounds } from './votes/service';
 import { Snapshots } from './snapshots/service';
@@ -90,6 +91,8 @@ export async function startServer(
   snapshots.onErased = async (boardId) => {
     await votes.erase(boardId);
     await access.forget(boardId);
+    // Published stories go with the board (the same step as in server/erasure.ts).
+    await backend.stories.deleteBoard(boardId);
   };
   // Scale-out: every instance with the board open closes it at once (the board store is shared, the rooms are not).
   if (boardBus) {
@@ -138,6 +141,7 @@ export async function startServer(
     { method: 'POST', path: '/api/boards', handle: ({ req, res }) => createBoard(req, res, boardStore, access) },
     { method: 'POST', path: '/api/boards/import', handle: limitBoardCreation },
     { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleSnapshotsApi(req, res, url, { snapshots, access, ip, maxImportBytes: MAX_IMPORT_BYTES }) },
+    { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleStoriesApi(req, res, url, { stories: backend.stories, snapshots, access, ip }) },
     { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleVotesApi(req, res, url, { service: votes, access, ip }) },
     { prefix: '/api/boards/', handle: ({ req, res, url, ip }) => handleAccessApi(req, res, url.pathname, access, ip, (boardId) => snapshots.refuseErased(boardId)) },
     {
@@ -146,6 +150,8 @@ export async function startServer(
         throw new HttpError(404, `no API route ${req.method} ${url.pathname}`);
       },
     },
+    // Public case stories: no credentials, a page of their own (not the client app).
+    { prefix: '/story/', handle: ({ req, res, url }) => handleStoryPage(req, res, url, { stories: backend.stories, snapshots }) },
     { method: 'GET', handle: ({ req, res, url }) => serveStatic(req, res, url.pathname) },
     { method: 'HEAD', handle: ({ req, res, url }) => serveStatic(req, res, url.pathname) },
     {
@@ -165,8 +171,8 @@ export async function startServer(
     const started = performance.now();
     res.once('finish', () => {
       metrics.httpRequests.inc({ status: String(res.statusCode) });
-      // Board links are secrets: log /b/:board, never the id.
-      const path = url.pathname.startsWith('/b/') ? '/b/:board' : url.pathname.replace(/^\/api\/boards\/[^/]+/, '/api/boards/:board');
+      // Board links are secrets: log /b/:board, never the id (nor a story's token).
+      const path = url.pathname.startsWith('/b/') ? '/b/:board' : url.pathname.startsWith('/story/') ? '/story/:token' : url.pathname.replace(/^\/api\/boards\/[^/]+/, '/api/boards/:board');
       log.info({ req: reqId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http request');
     });
     setSecurityHeaders(res);

@@ -16,18 +16,21 @@ import { PostgresStore } from './storage/postgres';
 import { MAIN_SQLITE_FILE, openSqlite } from './storage/sqlitekit';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
+import { PostgresStoryStore } from './stories/postgres';
+import { SqliteStoryStore } from './stories/sqlite';
+import type { StoryStore } from './stories/types';
 import { PostgresBallotStore } from './votes/postgres-store';
 import { SqliteBallotStore } from './votes/sqlite-store';
 import type { BallotStore } from './votes/store';
 
-/** Connections of the one PostgreSQL pool of an instance (updates, snapshots, ballots and access share it). */
+/** Connections of the one PostgreSQL pool of an instance (updates, snapshots, ballots, access and stories share it). */
 const POOL_SIZE = 12;
 
 /**
  * Every store of an instance and its bus, made from one scale-out decision
  * (server/scale/backend.ts): PostgreSQL + Redis, or SQLite in DATA_DIR and no
  * bus. In scale-out mode the stores share one pool; with SQLite the board
- * updates and the access records share one handle of DATA_DIR/samskab.sqlite
+ * updates, the access records and the published stories share one handle of DATA_DIR/samskab.sqlite
  * (snapshots and ballots keep their own files). The server and the operator's
  * `npm run erase` both open their stores here, so they never disagree on
  * where a board's data is.
@@ -37,6 +40,8 @@ export interface Backend {
   snapshots: SnapshotStore;
   ballots: BallotStore;
   access: AccessStore;
+  /** Published stories (issue 16): shared by every instance in scale-out mode, so a withdrawal is a 410 everywhere at once. */
+  stories: StoryStore;
   /** Null with SQLite (one instance) and for tools that need no bus. */
   bus: BoardBus | null;
   /** Closes every store, then the shared pool or handle, then the bus. */
@@ -64,6 +69,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
       snapshots: new PostgresSnapshotStore(pool),
       ballots: new PostgresBallotStore(pool),
       access: new PostgresAccessStore(pool),
+      stories: new PostgresStoryStore(pool),
     };
     if (opts.withBus && opts.bus === undefined) bus = new RedisBus(scaleOut.redisUrl, log);
   } else {
@@ -74,6 +80,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
       snapshots: new SqliteSnapshotStore(config.dataDir),
       ballots: new SqliteBallotStore(config.dataDir),
       access: new SqliteAccessStore(db),
+      stories: new SqliteStoryStore(db),
     };
   }
   let closed: Promise<void> | null = null;
@@ -86,6 +93,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
         await stores.snapshots.close();
         await stores.ballots.close();
         await stores.access.close();
+        await stores.stories.close();
         if ('pool' in shared) await shared.pool.end();
         else shared.db.close();
         await bus?.close();

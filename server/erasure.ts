@@ -11,18 +11,19 @@ import type { TrashEntry } from './snapshots/types';
  * again), the trash entry last, so an erasure that fails half-way is still in
  * the trash and is finished by a second run or by the hourly purge.
  */
-export type BoardStores = Pick<Backend, 'board' | 'snapshots' | 'ballots' | 'access'>;
+export type BoardStores = Pick<Backend, 'board' | 'snapshots' | 'ballots' | 'access' | 'stories'>;
 
 export async function trashEntryOf(stores: BoardStores, boardId: string): Promise<TrashEntry | null> {
   return stores.snapshots.trashed(boardId);
 }
 
-/** Erases everything of a board: updates, snapshots, vote rounds and ballots, access record, trash entry. */
+/** Erases everything of a board: updates, snapshots, vote rounds and ballots, access record, published stories, trash entry. */
 export async function eraseBoardData(stores: BoardStores, boardId: string): Promise<void> {
   await stores.snapshots.markErased(erasureMark(boardId));
   await stores.board.deleteBoard(boardId);
   await stores.snapshots.deleteBoard(boardId);
   await stores.ballots.deleteBoard(boardId);
   await stores.access.remove(boardId);
+  await stores.stories.deleteBoard(boardId);
   await stores.snapshots.untrash(boardId);
 }
