@@ -4,6 +4,12 @@ import { boardToMarkdown } from '../../shared/export/markdown';
 import { ideasToCsv } from '../../shared/export/csv';
 import { boardToJson, docFromExport, ImportError } from '../../shared/export/json';
 import { boardToSvg } from '../../shared/export/svg';
+import { actionsToCsv } from '../../shared/export/actionsCsv';
+import { actionsToIcs } from '../../shared/export/ics';
+import { minutesToHtml } from '../../shared/export/minutes/html';
+import { projectMinutes } from '../../shared/export/minutes/model';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../shared/export/minutes/time';
+import { minutesToDocx } from '../exports/docx';
 import { exportView } from '../../shared/cocreation/anonymity';
 import { isValidBoardId, newBoardId } from '../../shared/ids';
 import { getItem, itemsInFrame, readMeta } from '../../shared/model/board';
@@ -28,18 +34,33 @@ const EXPORT_TYPES = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  'actions.csv': 'text/csv; charset=utf-8',
 } as const;
 type ExportFormat = keyof typeof EXPORT_TYPES;
+/** The file part of an export route: export.md … export.actions.csv. */
+const EXPORT_FILE = 'export\\.(md|json|csv|svg|docx|html|ics|actions\\.csv)';
 
-function sendText(res: ServerResponse, status: number, type: string, body: string, filename?: string): void {
+function sendText(res: ServerResponse, status: number, type: string, body: string | Buffer, filename?: string, extra: Record<string, string> = {}): void {
   const headers: Record<string, string | number> = {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
+    ...extra,
   };
   if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
   res.writeHead(status, headers);
   res.end(body);
+}
+
+/** `?tz=Europe/Copenhagen`: the time zone the minutes' times and "late" are read in. */
+function timeZoneOf(url: URL): string {
+  const tz = url.searchParams.get('tz');
+  if (tz === null || tz === '') return DEFAULT_TIME_ZONE;
+  if (!isTimeZone(tz)) throw new HttpError(400, 'tz must be an IANA time zone such as "Europe/Copenhagen"');
+  return tz;
 }
 
 function fileStem(doc: Y.Doc, fallback: string): string {
@@ -56,13 +77,15 @@ function frameFilter(doc: Y.Doc, url: URL): Set<string> | undefined {
   return new Set([frameId, ...itemsInFrame(doc, frameId)]);
 }
 
-function exportDoc(res: ServerResponse, board: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL, hiddenNow = false): void {
-  const name = download ? `${stem}.${format}` : undefined;
+async function exportDoc(res: ServerResponse, boardId: string, board: Y.Doc, format: ExportFormat, lang: 'da' | 'en', stem: string, download: boolean, url: URL, hiddenNow = false): Promise<void> {
+  const name = download ? (format === 'actions.csv' ? `${stem}-actions.csv` : `${stem}.${format}`) : undefined;
+  const timeZone = timeZoneOf(url);
   // While names are hidden, every export is made from a copy without them (shared/cocreation/anonymity.ts).
   const { doc } = exportView(board, hiddenNow);
+  const now = new Date();
   switch (format) {
     case 'md':
-      return sendText(res, 200, EXPORT_TYPES.md, boardToMarkdown(doc, lang), name);
+      return sendText(res, 200, EXPORT_TYPES.md, boardToMarkdown(doc, lang, now, { timeZone }), name);
     case 'csv':
       return sendText(res, 200, EXPORT_TYPES.csv, ideasToCsv(doc, lang), name);
     case 'json':
@@ -71,6 +94,17 @@ function exportDoc(res: ServerResponse, board: Y.Doc, format: ExportFormat, lang
       const only = frameFilter(doc, url);
       return sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(doc, only ? { only } : {}), name);
     }
+    case 'docx':
+      return sendText(res, 200, EXPORT_TYPES.docx, await minutesToDocx(projectMinutes(doc, lang, now, { timeZone }), lang), name);
+    case 'html':
+      // No script, no outside resources: the page may only use its own inline style.
+      return sendText(res, 200, EXPORT_TYPES.html, minutesToHtml(projectMinutes(doc, lang, now, { timeZone })), name, {
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      });
+    case 'ics':
+      return sendText(res, 200, EXPORT_TYPES.ics, actionsToIcs(projectMinutes(doc, lang, now, { timeZone }), boardId, now), name);
+    case 'actions.csv':
+      return sendText(res, 200, EXPORT_TYPES['actions.csv'], actionsToCsv(projectMinutes(doc, lang, now, { timeZone })), name);
   }
 }
 
@@ -113,8 +147,7 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   if (!m) return false;
   const boardId = m[1] as string;
   const rest = m[2] ?? '';
-  const routes =
-    /^(\/snapshots(\/[^/]+(\/(export\.(md|json|csv|svg)|thumbnail\.svg))?)?|\/export\.(md|json|csv|svg)|\/restore\/[^/]+|\/trash|\/recover)?$/;
+  const routes = new RegExp(`^(/snapshots(/[^/]+(/(${EXPORT_FILE}|thumbnail\\.svg))?)?|/${EXPORT_FILE}|/restore/[^/]+|/trash|/recover)?$`);
   if (!routes.test(rest)) return false;
   if (rest === '' && method !== 'DELETE') return false;
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid board id');
@@ -202,17 +235,17 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'use GET');
   const lang = langOf(url);
   const download = url.searchParams.get('download') === '1';
-  const live = /^\/export\.(md|json|csv|svg)$/.exec(rest);
+  const live = new RegExp(`^/${EXPORT_FILE}$`).exec(rest);
   if (live) {
     const doc = await snapshots.currentDoc(boardId);
     try {
-      exportDoc(res, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download, url);
+      await exportDoc(res, boardId, doc, live[1] as ExportFormat, lang, fileStem(doc, 'samskab-board'), download, url);
     } finally {
       doc.destroy();
     }
     return true;
   }
-  const snap = /^\/snapshots\/([^/]+)(?:\/(export\.(md|json|csv|svg)|thumbnail\.svg))?$/.exec(rest);
+  const snap = new RegExp(`^/snapshots/([^/]+)(?:/(${EXPORT_FILE}|thumbnail\\.svg))?$`).exec(rest);
   if (snap) {
     const found = await snapshots.snapshotDoc(boardId, snap[1] as string);
     if (!found) throw new HttpError(404, 'no such snapshot');
@@ -220,7 +253,7 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
       if (snap[2] === undefined) sendJson(res, 200, found.meta);
       else if (snap[2] === 'thumbnail.svg') sendText(res, 200, EXPORT_TYPES.svg, boardToSvg(found.doc, { text: false, width: 320 }));
       // Names hidden on the board now: also gone from its older snapshots' exports.
-      else exportDoc(res, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download, url, await snapshots.namesHiddenNow(boardId));
+      else await exportDoc(res, boardId, found.doc, snap[3] as ExportFormat, lang, `${fileStem(found.doc, 'samskab-board')}-snapshot`, download, url, await snapshots.namesHiddenNow(boardId));
     } finally {
       found.doc.destroy();
     }
