@@ -4,6 +4,8 @@ import type { CoPanelProps } from './cocreation/panel';
 import type { StringKey } from './i18n/strings';
 import { CommentsSelectionAction, useCommentNotes } from './cocreation/comments/slots';
 import { ValueCardDecoration } from './cocreation/value/slots';
+import { DecisionCardDecoration, DecisionSelectionAction } from './cocreation/decisions/slots';
+import { DecisionsBadge } from './cocreation/decisions/DecisionsBadge';
 
 /**
  * The tool registry: what each tool puts into the canvas's slots
@@ -13,6 +15,7 @@ import { ValueCardDecoration } from './cocreation/value/slots';
 export const TOOL_SLOTS: BoardSlots = combineSlots([
   { CardDecoration: ValueCardDecoration },
   { SelectionActions: CommentsSelectionAction, useItemNotes: useCommentNotes },
+  { CardDecoration: DecisionCardDecoration, SelectionActions: DecisionSelectionAction },
 ]);
 
 /**
@@ -27,6 +30,12 @@ export interface MethodTool {
   Panel: LazyExoticComponent<ComponentType<CoPanelProps>>;
   /** A badge on the button (e.g. a vote round is open), from the panel props. */
   badge?: (p: CoPanelProps) => StringKey | null;
+  /**
+   * A live badge drawn in the button, for what `badge` cannot follow (the
+   * document changes without the method bar re-rendering). Mounted as long as
+   * the method bar is, so it may also carry out what the group agreed.
+   */
+  Badge?: ComponentType<Omit<CoPanelProps, 'onClose'>>;
 }
 
 export const METHOD_TOOLS: readonly MethodTool[] = [
@@ -39,5 +48,6 @@ export const METHOD_TOOLS: readonly MethodTool[] = [
     Panel: lazy(() => import('./cocreation/toolPanels').then((m) => ({ default: m.VoteToolPanel }))),
     badge: (p) => (p.round?.status === 'open' ? 'voteOpenBadge' : null),
   },
+  { id: 'decisions', label: 'decisionsButton', Panel: lazy(() => import('./cocreation/decisions/DecisionsPanel').then((m) => ({ default: m.DecisionsPanel }))), Badge: DecisionsBadge },
   { id: 'evaluation', label: 'evalButton', Panel: lazy(() => import('./cocreation/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel }))) },
 ];

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { registerClient } from '../../../shared/cocreation/doc';
+import { localDay } from '../../../shared/cocreation/actions';
+import { logPresence } from '../../../shared/cocreation/worklog';
 import { inLens } from '../../../shared/cocreation/perspectives';
 import type { BoardItem } from '../../../shared/model/schema';
 import { roleLabel, type RoleId } from '../../../shared/roles';
@@ -17,7 +19,9 @@ import { useCocreationState } from './hooks';
 import { useComments, useCommentsUi } from './comments/useComments';
 import type { CoPanelProps } from './panel';
 import { PhaseStrip } from './phases/PhaseStrip';
+import { personKey } from './deviceKey';
 import { useOpenOnValueRequest } from './value/focus';
+import { useOpenOnDecisionRequest } from './decisions/request';
 import { METHOD_TOOLS } from '../tools';
 
 // The comments panel opens from a card, not from the method bar; it loads when first opened.
@@ -49,6 +53,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
   const lang = useUi((s) => s.lang);
   const [panel, setPanel] = useState<string | null>(null);
   useOpenOnValueRequest(() => setPanel('value'));
+  useOpenOnDecisionRequest(() => setPanel('decisions'));
   const [lens, setLens] = useState<RoleId | null>(null);
   const { round } = useCocreationState(conn.doc);
 
@@ -66,6 +71,21 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
     doc.on('update', onUpdate);
     return () => doc.off('update', onUpdate);
   }, [conn, identity, canEdit]);
+
+  // The session log (shared/cocreation/worklog.ts): an editor who joins takes part today. Written once the board is
+  // synced (so the day's entry already there is seen and not written again), and again when name or role change.
+  const who = identity && canEdit ? { name: identity.name, role: identity.role, roleText: identity.roleText ?? '' } : null;
+  const { name: whoName, role: whoRole, roleText: whoRoleText } = who ?? {};
+  useEffect(() => {
+    if (whoRole === undefined || whoName === undefined || whoRoleText === undefined) return;
+    const p = conn.provider;
+    const log = () => {
+      if (p.synced) logPresence(conn.doc, { key: personKey(boardId), role: whoRole, name: whoName, roleText: whoRoleText }, localDay(), Date.now(), 'cocreation');
+    };
+    log();
+    p.on('sync', log);
+    return () => p.off('sync', log);
+  }, [conn, boardId, whoName, whoRole, whoRoleText]);
 
   /** "Add my perspective" on a problem: a new perspective card by me, next to the problem, with its editor open. */
   const addPerspective = (problemId: string) => {
@@ -145,6 +165,7 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
             <button key={tool.id} type="button" className="co-button" aria-pressed={panel === tool.id} onClick={() => toggle(tool.id)}>
               {t(tool.label)}
               {badge && <span className="co-badge">{t(badge)}</span>}
+              {tool.Badge && <tool.Badge {...shared} />}
             </button>
           );
         })}

@@ -2,7 +2,10 @@ import { votableIdeas } from '../../../shared/model/starter';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { firstLine } from '../../../shared/cocreation/perspectives';
 import { groupColor, groupEntries, groupLabel, type GroupCounts } from '../../../shared/cocreation/smallRoles';
-import { MAX_DOTS, MIN_DOTS, type RoundState } from '../../../shared/cocreation/votes';
+import { MAX_DOTS, MIN_DOTS, type RoundResults, type RoundState } from '../../../shared/cocreation/votes';
+import type * as Y from 'yjs';
+import { useRoundHistory } from './decisions/useRounds';
+import { whenText } from './decisions/format';
 import type { BoardItem } from '../../../shared/model/schema';
 import { roleInfo, roleLabel } from '../../../shared/roles';
 import { useT } from '../i18n/useT';
@@ -14,6 +17,8 @@ import { SmallRolesNote } from './SmallRolesNote';
 
 interface Props {
   boardId: string;
+  /** The board's document, for every earlier round (the history map). */
+  doc?: Y.Doc;
   items: BoardItem[];
   round: RoundState | null;
   identity: Identity | null;
@@ -39,8 +44,83 @@ function RoleCountsLine({ counts }: { counts: GroupCounts }) {
   );
 }
 
+/** A revealed round's ideas, ranked: dots, per role (or group), equal weight and broad support; `top` keeps the first few. */
+function ResultList({ round, results, textOf, top }: { round: RoundState; results: RoundResults; textOf(ideaId: string, fallback: string): string; top?: number }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const maxDots = Math.max(1, ...results.ideas.map((i) => (round.equalWeight ? i.weighted : i.dots)));
+  return (
+    <ol className="result-list">
+      {results.ideas.slice(0, top).map((r) => {
+        const score = round.equalWeight ? r.weighted : r.dots;
+        return (
+          <li key={r.ideaId} className={r.broad ? 'result broad' : 'result'} data-result-idea={r.ideaId} data-dots={r.dots}>
+            <div className="result-head">
+              <span className="result-text">{textOf(r.ideaId, r.text)}</span>
+              {r.broad && <span className="broad-badge">★ {t.plural('voteBroad', r.roles)}</span>}
+            </div>
+            <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
+              {groupEntries(r.byRole).map(([id, n]) => (
+                <span key={id} style={{ flexGrow: n, background: groupColor(id) }} title={`${groupLabel(id, lang)}: ${n}`} />
+              ))}
+            </div>
+            <div className="result-numbers">
+              <strong>{t.plural('voteDotsN', r.dots)}</strong>
+              {round.equalWeight && <span> · {t('voteWeighted', { n: r.weighted.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }) })}</span>}
+            </div>
+            <RoleCountsLine counts={r.byRole} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** How many ideas an earlier round shows (the whole ranking is in the minutes). */
+const EARLIER_TOP = 5;
+
+/** Every round before the current one, newest first: starting a new round never hides an earlier one (shared/cocreation/rounds.ts). */
+function EarlierRounds({ doc, currentId, textOf }: { doc: Y.Doc; currentId: string | undefined; textOf(ideaId: string, fallback: string): string }) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const rounds = useRoundHistory(doc)
+    .filter((r) => r.id !== currentId)
+    .reverse();
+  if (rounds.length === 0) return null;
+  return (
+    <section className="vote-earlier" aria-labelledby="vote-earlier-title">
+      <h3 id="vote-earlier-title">{t('roundsEarlier')}</h3>
+      <ul className="vote-earlier-list">
+        {rounds.map((r) => {
+          const voters = r.results ? r.results.voters : r.participation.voters;
+          return (
+            <li key={r.id} data-round-id={r.id} data-round-status={r.status}>
+              <details>
+                <summary>
+                  {t('roundsWhen', { when: whenText(r.openedAt, lang) })} · {t(`roundsStatus_${r.status}`)}
+                </summary>
+                <p className="muted small">
+                  {t.plural('roundsDotsEach', r.dots)} · {t.plural('roundsVoters', voters)}
+                  {r.equalWeight && ` · ${t('roundsEqualWeight')}`}
+                </p>
+                {r.status === 'revealed' && r.results && (
+                  <>
+                    <h4>{t('roundsTopIdeas')}</h4>
+                    <SmallRolesNote merged={r.results.merged} withheld={r.results.withheld} />
+                    <ResultList round={r} results={r.results} textOf={textOf} top={EARLIER_TOP} />
+                  </>
+                )}
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** Dot voting: start a round, vote, close, reveal, and the results overall and per role. */
-export function VotePanel({ boardId, items, round, identity, params, canEdit, anonymous, onClose }: Props) {
+export function VotePanel({ boardId, doc, items, round, identity, params, canEdit, anonymous, onClose }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   // Keyboard users land in the panel when it opens.
@@ -132,7 +212,6 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
   };
 
   const results = round?.status === 'revealed' ? round.results : null;
-  const maxDots = results ? Math.max(1, ...results.ideas.map((i) => (round?.equalWeight ? i.weighted : i.dots))) : 1;
 
   return (
     <section className="co-panel vote-panel" aria-labelledby="vote-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
@@ -229,29 +308,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
           </p>
           {!results.withheld && <p className="muted small">{t('voteLegend')}</p>}
           <SmallRolesNote merged={results.merged} withheld={results.withheld} />
-          <ol className="result-list">
-            {results.ideas.map((r) => {
-              const score = round.equalWeight ? r.weighted : r.dots;
-              return (
-                <li key={r.ideaId} className={r.broad ? 'result broad' : 'result'} data-result-idea={r.ideaId} data-dots={r.dots}>
-                  <div className="result-head">
-                    <span className="result-text">{textOf(r.ideaId, r.text)}</span>
-                    {r.broad && <span className="broad-badge">★ {t.plural('voteBroad', r.roles)}</span>}
-                  </div>
-                  <div className="result-bar" style={{ width: `${Math.max(8, (score / maxDots) * 100)}%` }} aria-hidden="true">
-                    {groupEntries(r.byRole).map(([id, n]) => (
-                      <span key={id} style={{ flexGrow: n, background: groupColor(id) }} title={`${groupLabel(id, lang)}: ${n}`} />
-                    ))}
-                  </div>
-                  <div className="result-numbers">
-                    <strong>{t.plural('voteDotsN', r.dots)}</strong>
-                    {round.equalWeight && <span> · {t('voteWeighted', { n: r.weighted.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }) })}</span>}
-                  </div>
-                  <RoleCountsLine counts={r.byRole} />
-                </li>
-              );
-            })}
-          </ol>
+          <ResultList round={round} results={results} textOf={textOf} />
           {!results.withheld && (
             <>
               <h4>{t('voteVoters')}</h4>
@@ -282,6 +339,7 @@ export function VotePanel({ boardId, items, round, identity, params, canEdit, an
           {ideas.length === 0 && <p className="muted">{t('voteNoIdeas')}</p>}
         </form>
       )}
+      {doc && <EarlierRounds doc={doc} currentId={round?.id} textOf={textOf} />}
     </section>
   );
 }

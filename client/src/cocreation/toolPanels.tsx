@@ -25,5 +25,5 @@ export function LensToolPanel(p: CoPanelProps) {
 }
 
 export function VoteToolPanel(p: CoPanelProps) {
-  return <VotePanel boardId={p.boardId} items={p.items} round={p.round} identity={p.identity} params={p.params} canEdit={p.canEdit} anonymous={p.anonymous} onClose={p.onClose} />;
+  return <VotePanel boardId={p.boardId} doc={p.conn.doc} items={p.items} round={p.round} identity={p.identity} params={p.params} canEdit={p.canEdit} anonymous={p.anonymous} onClose={p.onClose} />;
 }

@@ -9,6 +9,7 @@ import { VALUE_STRINGS } from './parts/value';
 import { TRASH_STRINGS } from './parts/trash';
 import { ANONYMITY_STRINGS } from './parts/anonymity';
 import { WORKSHOP_STRINGS } from './parts/workshop';
+import { DECISIONS_STRINGS } from './parts/decisions';
 
 /** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
 const CORE = {
@@ -714,6 +715,7 @@ const PARTS = [
   TRASH_STRINGS,
   ANONYMITY_STRINGS,
   FOLLOW_THROUGH_STRINGS,
+  DECISIONS_STRINGS,
 ] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
@@ -731,6 +733,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.da,
     ...ANONYMITY_STRINGS.da,
     ...FOLLOW_THROUGH_STRINGS.da,
+    ...DECISIONS_STRINGS.da,
   },
   en: {
     ...CORE.en,
@@ -745,6 +748,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.en,
     ...ANONYMITY_STRINGS.en,
     ...FOLLOW_THROUGH_STRINGS.en,
+    ...DECISIONS_STRINGS.en,
   },
 };
 
