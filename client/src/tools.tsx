@@ -4,6 +4,7 @@ import type { CoPanelProps } from './cocreation/panel';
 import type { StringKey } from './i18n/strings';
 import { CommentsSelectionAction, useCommentNotes } from './cocreation/comments/slots';
 import { ValueCardDecoration } from './cocreation/value/slots';
+import { PlanFrameDecoration } from './cocreation/actions/slots';
 import { DecisionCardDecoration, DecisionSelectionAction } from './cocreation/decisions/slots';
 import { DecisionsBadge } from './cocreation/decisions/DecisionsBadge';
 
@@ -15,6 +16,7 @@ import { DecisionsBadge } from './cocreation/decisions/DecisionsBadge';
 export const TOOL_SLOTS: BoardSlots = combineSlots([
   { CardDecoration: ValueCardDecoration },
   { SelectionActions: CommentsSelectionAction, useItemNotes: useCommentNotes },
+  { CardDecoration: PlanFrameDecoration },
   { CardDecoration: DecisionCardDecoration, SelectionActions: DecisionSelectionAction },
 ]);
 
@@ -49,5 +51,6 @@ export const METHOD_TOOLS: readonly MethodTool[] = [
     badge: (p) => (p.round?.status === 'open' ? 'voteOpenBadge' : null),
   },
   { id: 'decisions', label: 'decisionsButton', Panel: lazy(() => import('./cocreation/decisions/DecisionsPanel').then((m) => ({ default: m.DecisionsPanel }))), Badge: DecisionsBadge },
+  { id: 'actions', label: 'actButton', Panel: lazy(() => import('./cocreation/actions/ActionsPanel').then((m) => ({ default: m.ActionsPanel }))) },
   { id: 'evaluation', label: 'evalButton', Panel: lazy(() => import('./cocreation/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel }))) },
 ];

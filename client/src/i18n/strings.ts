@@ -10,6 +10,7 @@ import { TRASH_STRINGS } from './parts/trash';
 import { ANONYMITY_STRINGS } from './parts/anonymity';
 import { WORKSHOP_STRINGS } from './parts/workshop';
 import { DECISIONS_STRINGS } from './parts/decisions';
+import { ACTIONS_STRINGS } from './parts/actions';
 
 /** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
 const CORE = {
@@ -715,6 +716,7 @@ const PARTS = [
   TRASH_STRINGS,
   ANONYMITY_STRINGS,
   FOLLOW_THROUGH_STRINGS,
+  ACTIONS_STRINGS,
   DECISIONS_STRINGS,
 ] as const;
 
@@ -733,6 +735,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.da,
     ...ANONYMITY_STRINGS.da,
     ...FOLLOW_THROUGH_STRINGS.da,
+    ...ACTIONS_STRINGS.da,
     ...DECISIONS_STRINGS.da,
   },
   en: {
@@ -748,6 +751,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.en,
     ...ANONYMITY_STRINGS.en,
     ...FOLLOW_THROUGH_STRINGS.en,
+    ...ACTIONS_STRINGS.en,
     ...DECISIONS_STRINGS.en,
   },
 };
