@@ -173,6 +173,8 @@ caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem}
 th,td{text-align:left;vertical-align:top;padding:.55rem .6rem;border-bottom:1px solid var(--line)}
 thead th{background:var(--soft);border-bottom:2px solid var(--line)}
 td.num,th.num{text-align:right;white-space:nowrap}
+th .muted{font-weight:400}
+@media (max-width:40rem){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}table.stack tr{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .85rem;margin:0 0 .75rem}table.stack th,table.stack td,table.stack td.num{border:0;padding:.15rem 0;text-align:left;white-space:normal}table.stack th{font-size:1.05rem}table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
 .badge{display:inline-block;padding:.1rem .55rem;border-radius:999px;font-size:.95rem;font-weight:600;border:1px solid currentColor;white-space:nowrap}
 .b-done,.b-met{color:#1c5a2b;background:#e4f2e7}
 .b-underway,.b-improved{color:#174f85;background:#e5eefa}
@@ -263,20 +265,42 @@ function decisionsPart(s: StoryContent, t: (typeof T)[Lang], lang: Lang): Part |
   return { id: 'decisions', heading: t.decisions, html: `<p>${t.decisionsLead}</p><ol class="plain">${items.join('')}</ol>` };
 }
 
+interface Cell {
+  html: string;
+  num?: boolean;
+}
+
+/**
+ * A table that becomes one card per row on a narrow screen (CSS below): each
+ * cell then shows its column's name before it. Explicit ARIA roles keep it a
+ * table for screen readers, which drop table semantics when display changes.
+ */
+function stackTable(head: ReadonlyArray<{ label: string; num?: boolean }>, rows: ReadonlyArray<{ header: string; cells: readonly Cell[] }>): string {
+  const cls = (c: { num?: boolean }) => (c.num ? ' class="num"' : '');
+  const th = head.map((h) => `<th scope="col" role="columnheader"${cls(h)}>${h.label}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr role="row"><th scope="row" role="rowheader">${r.header}</th>${r.cells.map((c, i) => `<td role="cell"${cls(c)} data-label="${e(head[i + 1]?.label ?? '')}">${c.html}</td>`).join('')}</tr>`)
+    .join('');
+  return `<div class="table"><table class="stack" role="table"><thead role="rowgroup"><tr role="row">${th}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>`;
+}
+
 const badge = (cls: string, text: string) => `<span class="badge b-${cls}">${text}</span>`;
 
 function actionsPart(s: StoryContent, t: (typeof T)[Lang], lang: Lang): Part | null {
   if (s.actions.length === 0) return null;
   const order: ActionProgress[] = ['done', 'underway', 'planned', 'late', 'dropped'];
   const summary = order.filter((k) => s.actionSummary[k] > 0).map((k) => `<li>${badge(k, `${t.progress[k]}: ${num(s.actionSummary[k], lang)}`)}</li>`);
-  const rows = s.actions.map(
-    (a) =>
-      `<tr><th scope="row" class="text">${e(a.what)}</th><td>${a.who ? e(a.who) : t.none}</td><td>${a.due ? e(storyDate(a.due, lang)) : t.none}</td><td>${badge(a.progress, t.progress[a.progress])}</td></tr>`,
+  const table = stackTable(
+    [{ label: t.what }, { label: t.who }, { label: t.due }, { label: t.status }],
+    s.actions.map((a) => ({
+      header: `<span class="text">${e(a.what)}</span>`,
+      cells: [{ html: a.who ? e(a.who) : t.none }, { html: a.due ? e(storyDate(a.due, lang)) : t.none }, { html: badge(a.progress, t.progress[a.progress]) }],
+    })),
   );
   return {
     id: 'actions',
     heading: t.actions,
-    html: `<p>${t.asOf(e(storyDate(s.asOf, lang)))}</p><ul class="summary">${summary.join('')}</ul><div class="table"><table><thead><tr><th scope="col">${t.what}</th><th scope="col">${t.who}</th><th scope="col">${t.due}</th><th scope="col">${t.status}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
+    html: `<p>${t.asOf(e(storyDate(s.asOf, lang)))}</p><ul class="summary">${summary.join('')}</ul>${table}`,
   };
 }
 
@@ -286,15 +310,18 @@ function evaluationPart(s: StoryContent, t: (typeof T)[Lang], lang: Lang): Part 
   const out: string[] = [];
   if (indicators.length) {
     const unit = (n: number, u: string) => `${num(n, lang)}${u ? ` ${e(u)}` : ''}`;
-    const rows = indicators.map(
-      (i) =>
-        `<tr><th scope="row">${e(i.name)}<br><span class="muted">${t.direction[i.direction]}</span></th><td class="num">${unit(i.baseline, i.unit)}</td><td class="num">${unit(i.target, i.unit)}</td><td>${
-          i.latest ? `${unit(i.latest.value, i.unit)} <span class="muted">(${e(i.latest.session)})</span><br>${badge(i.latest.status, t.indicatorStatus[i.latest.status])}` : t.none
-        }</td></tr>`,
+    const table = stackTable(
+      [{ label: t.indicator }, { label: t.baseline, num: true }, { label: t.target, num: true }, { label: t.latest }],
+      indicators.map((i) => ({
+        header: `${e(i.name)}<br><span class="muted">${t.direction[i.direction]}</span>`,
+        cells: [
+          { html: unit(i.baseline, i.unit), num: true },
+          { html: unit(i.target, i.unit), num: true },
+          { html: i.latest ? `${unit(i.latest.value, i.unit)} <span class="muted">(${e(i.latest.session)})</span><br>${badge(i.latest.status, t.indicatorStatus[i.latest.status])}` : t.none },
+        ],
+      })),
     );
-    out.push(
-      `<h3>${t.indicators}</h3><div class="table"><table><thead><tr><th scope="col">${t.indicator}</th><th scope="col" class="num">${t.baseline}</th><th scope="col" class="num">${t.target}</th><th scope="col">${t.latest}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
-    );
+    out.push(`<h3>${t.indicators}</h3>${table}`);
   }
   for (const x of sessions) {
     out.push(`<h3>${e(x.label)} <span class="muted">(${e(storyDate(x.date, lang))})</span></h3>`);

@@ -9,6 +9,7 @@ import { VALUE_STRINGS } from './parts/value';
 import { TRASH_STRINGS } from './parts/trash';
 import { ANONYMITY_STRINGS } from './parts/anonymity';
 import { WORKSHOP_STRINGS } from './parts/workshop';
+import { STORY_STRINGS } from './parts/story';
 import { DECISIONS_STRINGS } from './parts/decisions';
 import { ACTIONS_STRINGS } from './parts/actions';
 
@@ -718,6 +719,7 @@ const PARTS = [
   FOLLOW_THROUGH_STRINGS,
   ACTIONS_STRINGS,
   DECISIONS_STRINGS,
+  STORY_STRINGS,
 ] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
@@ -735,6 +737,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.da,
     ...ANONYMITY_STRINGS.da,
     ...FOLLOW_THROUGH_STRINGS.da,
+    ...STORY_STRINGS.da,
     ...ACTIONS_STRINGS.da,
     ...DECISIONS_STRINGS.da,
   },
@@ -751,6 +754,7 @@ export const STRINGS = {
     ...TRASH_STRINGS.en,
     ...ANONYMITY_STRINGS.en,
     ...FOLLOW_THROUGH_STRINGS.en,
+    ...STORY_STRINGS.en,
     ...ACTIONS_STRINGS.en,
     ...DECISIONS_STRINGS.en,
   },

@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { DeleteSection } from './DeleteSection';
 import { ExportSection } from './ExportSection';
 import { SnapshotsSection } from './SnapshotsSection';
+import { StorySection } from './StorySection';
 import { useExport } from './useExport';
 import { usePanelStatus } from './usePanelStatus';
 import { useSnapshotName } from './useSnapshotName';
@@ -65,6 +66,7 @@ export function OutcomesPanel({ boardId, doc, title, params, canEdit, personName
         onHighlight={onHighlight}
       />
       <ExportSection doc={doc} busy={status.busy} exportAs={exportAs} onPrint={onPrint} />
+      <StorySection boardId={boardId} params={params} canEdit={canEdit} status={status} />
       {canEdit && <DeleteSection boardId={boardId} title={title} params={params} status={status} onDeleted={onDeleted} />}
     </dialog>
   );
