@@ -20,10 +20,10 @@ const sharedIsPure = {
 };
 
 // Walls inside server/ (issue 14): the core (sync, storage, scale, limits, the HTTP kit, config,
-// logging, metrics) never imports a feature (access, snapshots, cocreation, boards); features plug
+// logging, metrics) never imports a feature (access, snapshots, votes, boards, stories, exports); features plug
 // in through hooks and callbacks they are given (see server/sync/admission.ts). Regex, so
 // `../../shared/access` (shared code) is not mistaken for the access feature.
-const SERVER_FEATURES = '(access|snapshots|votes|boards)';
+const SERVER_FEATURES = '(access|snapshots|votes|boards|stories|exports)';
 const serverCoreImportsNoFeature = {
   patterns: [
     {
