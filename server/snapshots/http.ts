@@ -6,7 +6,7 @@ import { boardToJson, docFromExport, ImportError } from '../../shared/export/jso
 import { boardToSvg } from '../../shared/export/svg';
 import { actionsToCsv } from '../../shared/export/actionsCsv';
 import { actionsToIcs } from '../../shared/export/ics';
-import { minutesToHtml } from '../../shared/export/minutes/html';
+import { CSP, minutesToHtml } from '../../shared/export/minutes/html';
 import { projectMinutes } from '../../shared/export/minutes/model';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../shared/export/minutes/time';
 import { minutesToDocx } from '../exports/docx';
@@ -99,7 +99,7 @@ async function exportDoc(res: ServerResponse, boardId: string, board: Y.Doc, for
     case 'html':
       // No script, no outside resources: the page may only use its own inline style.
       return sendText(res, 200, EXPORT_TYPES.html, minutesToHtml(projectMinutes(doc, lang, now, { timeZone })), name, {
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        'Content-Security-Policy': CSP,
       });
     case 'ics':
       return sendText(res, 200, EXPORT_TYPES.ics, actionsToIcs(projectMinutes(doc, lang, now, { timeZone }), boardId, now), name);

@@ -189,6 +189,7 @@ describe('minutes and action plan files', () => {
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(html.text).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(html.text).toContain('<meta name="viewport"');
+    expect(html.text).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';`);
     expect(html.text).not.toMatch(/<script|<link|src=/i);
     expect(html.text).toContain('<th scope="col">');
     expect(html.text).toContain(WORDING);

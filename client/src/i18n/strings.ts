@@ -9,6 +9,7 @@ import { VALUE_STRINGS } from './parts/value';
 import { TRASH_STRINGS } from './parts/trash';
 import { ANONYMITY_STRINGS } from './parts/anonymity';
 import { WORKSHOP_STRINGS } from './parts/workshop';
+import { MINUTES_EXPORT_STRINGS } from './parts/minutesExport';
 import { STORY_STRINGS } from './parts/story';
 import { DECISIONS_STRINGS } from './parts/decisions';
 import { ACTIONS_STRINGS } from './parts/actions';
@@ -716,6 +717,7 @@ const PARTS = [
   SMALL_ROLES_STRINGS,
   TRASH_STRINGS,
   ANONYMITY_STRINGS,
+  MINUTES_EXPORT_STRINGS,
   FOLLOW_THROUGH_STRINGS,
   ACTIONS_STRINGS,
   DECISIONS_STRINGS,
@@ -736,6 +738,7 @@ export const STRINGS = {
     ...SMALL_ROLES_STRINGS.da,
     ...TRASH_STRINGS.da,
     ...ANONYMITY_STRINGS.da,
+    ...MINUTES_EXPORT_STRINGS.da,
     ...FOLLOW_THROUGH_STRINGS.da,
     ...STORY_STRINGS.da,
     ...ACTIONS_STRINGS.da,
@@ -753,6 +756,7 @@ export const STRINGS = {
     ...SMALL_ROLES_STRINGS.en,
     ...TRASH_STRINGS.en,
     ...ANONYMITY_STRINGS.en,
+    ...MINUTES_EXPORT_STRINGS.en,
     ...FOLLOW_THROUGH_STRINGS.en,
     ...STORY_STRINGS.en,
     ...ACTIONS_STRINGS.en,

@@ -30,12 +30,25 @@ export const restoreSnapshot = (boardId: string, snapshotId: string, by: string,
     json: { by } satisfies RestoreRequest,
   });
 
+/** Every file the server makes of a board: the board's own formats, and the minutes and action plan's (issue 16). */
+export type FileFormat = ExportFormat | 'docx' | 'html' | 'ics' | 'actions.csv';
+
+/** The person's own time zone: the minutes' times and what is late are read in it. */
+function timeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    return '';
+  }
+}
+
 /** An export of the live board (snapshotId null) or a snapshot, as a Blob. */
-export function fetchExport(boardId: string, snapshotId: string | null, format: ExportFormat | 'thumbnail', lang: 'da' | 'en', params?: Params, frameId?: string): Promise<Blob> {
+export function fetchExport(boardId: string, snapshotId: string | null, format: FileFormat | 'thumbnail', lang: 'da' | 'en', params?: Params, frameId?: string): Promise<Blob> {
   const path = snapshotId ? `/snapshots/${encodeURIComponent(snapshotId)}` : '';
   const file = format === 'thumbnail' ? 'thumbnail.svg' : `export.${format}`;
   const frame = frameId ? `&frame=${encodeURIComponent(frameId)}` : '';
-  return requestBlob(boardUrl(boardId, `${path}/${file}?lang=${lang}${frame}`), { credentials: credentialsOf(params) });
+  const tz = timeZone();
+  return requestBlob(boardUrl(boardId, `${path}/${file}?lang=${lang}${frame}${tz ? `&tz=${encodeURIComponent(tz)}` : ''}`), { credentials: credentialsOf(params) });
 }
 
 /** Deleting moves the board to the trash (`purgeAt`), or erases it at once when the server keeps no trash. */

@@ -10,6 +10,19 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Shows an HTML Blob in a tab opened before it was fetched (`tab`, opened in
+ * the click so no popup blocker stops it). Returns false when there is no tab.
+ * The page brings its own Content-Security-Policy (no script runs in it).
+ */
+export function showInTab(tab: Window | null, html: Blob): boolean {
+  if (!tab || tab.closed) return false;
+  const url = URL.createObjectURL(html);
+  tab.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
+}
+
 /** Renders an SVG Blob to a PNG Blob in the browser (no server round trip). */
 export async function svgToPng(svg: Blob, maxWidth = 2400): Promise<Blob> {
   const url = URL.createObjectURL(svg);

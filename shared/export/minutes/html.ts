@@ -49,6 +49,9 @@ function render(blocks: ReturnType<typeof resolveMd>): string {
     .join('\n');
 }
 
+/** No script, no outside resource: only the page's own inline style. */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 const STYLE = `
 body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;max-width:48rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.8em;margin:0 0 .3em}h2{font-size:1.35em;margin:1.6em 0 .4em;border-bottom:1px solid #bbb;padding-bottom:.15em}
@@ -74,6 +77,8 @@ export function minutesToHtml(m: Minutes): string {
     `<html lang="${m.lang}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // Also when the page is shown from a blob: URL (the app's print view tab), where no response header applies.
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
