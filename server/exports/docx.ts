@@ -22,7 +22,7 @@ function render(blocks: ReturnType<typeof resolveMd>, depth: number): Array<Para
   for (const b of blocks) {
     switch (b.k) {
       case 'h':
-        out.push(new Paragraph({ heading: HEADINGS[b.level], children: textRuns(b.runs) }));
+        out.push(new Paragraph({ heading: HEADINGS[b.level], children: textRuns(b.runs), pageBreakBefore: b.page === true }));
         break;
       case 'p':
         out.push(new Paragraph({ children: textRuns(b.runs), indent }));

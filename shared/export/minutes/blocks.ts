@@ -20,7 +20,8 @@ export interface ListItem {
 }
 
 export type Block =
-  | { k: 'h'; level: 1 | 2 | 3 | 4; runs: Run[] }
+  /** `page`: a main part that starts on a new page when printed. */
+  | { k: 'h'; level: 1 | 2 | 3 | 4; runs: Run[]; page?: boolean }
   | { k: 'p'; runs: Run[] }
   | { k: 'list'; ordered: boolean; items: ListItem[] }
   | { k: 'table'; head: string[]; rows: string[][] }

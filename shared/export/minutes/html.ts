@@ -30,7 +30,7 @@ function render(blocks: ReturnType<typeof resolveMd>): string {
     .map((b) => {
       switch (b.k) {
         case 'h':
-          return `<h${b.level}>${runs(b.runs)}</h${b.level}>`;
+          return `<h${b.level}${b.page ? ' class="new-page"' : ''}>${runs(b.runs)}</h${b.level}>`;
         case 'p':
           return `<p>${runs(b.runs)}</p>`;
         case 'list': {
@@ -60,13 +60,13 @@ p{margin:.3em 0}ul,ol{padding-left:1.6em}li{margin:.25em 0}li>p{margin:.15em 0}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:.25em .45em;text-align:left;vertical-align:top}
 thead th{background:#eee}
 @page{margin:2cm}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-before:page}h1+p+h2{break-before:auto}h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}thead{display:table-header-group}}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}.new-page{break-before:page}h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}thead{display:table-header-group}}
 `;
 
 /**
  * The print view (and so PDF): one self-contained HTML document, no script,
- * every text escaped, semantic headings and tables. Each main section starts
- * on a new page when printed.
+ * every text escaped, semantic headings and tables. The main parts (problems,
+ * the ranking, and decisions with the action plan) start on a new page when printed.
  */
 export function minutesToHtml(m: Minutes): string {
   const blocks = resolveMd(minutesBlocks(m));

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { progressOf, readActions, type ActionProgress, type ActionStatus, type OwnerKind } from '../../cocreation/actions';
-import { DEFAULT_PHASES } from '../../cocreation/agenda';
 import { readDecisions } from '../../cocreation/decisions';
 import { namesHidden } from '../../cocreation/names';
+import { stepLabel } from '../../cocreation/session';
 import { latestRevealed, readRoundHistory } from '../../cocreation/rounds';
 import { groupEntries, groupLabel, smallRolesNote } from '../../cocreation/smallRoles';
 import type { RoleCounts, RoundState, RoundStatus } from '../../cocreation/votes';
@@ -270,8 +270,8 @@ export function projectMinutes(doc: Y.Doc, lang: 'da' | 'en', now: Date = new Da
 }
 
 function stepName(s: StepRun, lang: 'da' | 'en'): string {
-  // The same rule as session.stepLabel: the group's own name, else the default phase's label.
-  return s.label ?? (s.phase ? DEFAULT_PHASES[s.phase][lang] : s.step);
+  // The session's own rule: the group's name for the step then, else the default phase's label.
+  return stepLabel({ id: s.step, phase: s.phase, label: s.label, order: 0 }, lang);
 }
 
 function roundOf(round: RoundState, n: number, boardOrder: string[], ideaTitle: Map<string, string>, lang: 'da' | 'en'): MinutesRound {

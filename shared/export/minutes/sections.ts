@@ -10,7 +10,7 @@ export function minutesBlocks(m: Minutes): Block[] {
   const groups = (g: readonly GroupCount[]) => g.map((x) => `${x.label} ${x.n}`).join(', ');
   const quoteAll = (xs: readonly string[]) => xs.map((x) => t.quote(x || t.deleted)).join(', ');
   const moment = (at: number) => formatMoment(at, m.timeZone, m.lang);
-  const h = (level: 1 | 2 | 3 | 4, s: string): Block => ({ k: 'h', level, runs: [own(s)] });
+  const h = (level: 1 | 2 | 3 | 4, s: string, page = false): Block => ({ k: 'h', level, runs: [own(s)], ...(page ? { page } : {}) });
   const note = (s: string): Block => ({ k: 'p', runs: [own(s, { i: true })] });
   const byline = (name: string, role: string): Run[] => [text(name ? `${name} (${role})` : role)];
   const out: Block[] = [];
@@ -43,7 +43,7 @@ export function minutesBlocks(m: Minutes): Block[] {
     runs: [text(v.roleLabel, { b: true }), text(v.authorName ? ` (${v.authorName})` : ''), own(': '), text(v.text.trim())],
     more: [],
   });
-  if (m.problems.length > 0) out.push(h(2, t.problems));
+  if (m.problems.length > 0) out.push(h(2, t.problems, true));
   m.problems.forEach((p, idx) => {
     out.push({ k: 'h', level: 3, runs: [own(`${idx + 1}. `), text(p.title)] });
     for (const l of p.rest) out.push({ k: 'p', runs: [text(l)] });
@@ -77,7 +77,7 @@ export function minutesBlocks(m: Minutes): Block[] {
   const votesLine = (v: RankedIdea) =>
     // Without a breakdown by role (too few per role) there are no groups to count.
     [`${t.dots(v.dots)}${v.byGroup.length ? ` (${groups(v.byGroup)})` : ''}`, t.weighted(num(v.weighted)), ...(v.byGroup.length ? [t.groups(v.groups)] : []), ...(v.broad ? [`★ ${t.broad}`] : [])].join(' · ');
-  out.push(h(2, t.ranking));
+  out.push(h(2, t.ranking, true));
   const r = m.ranking;
   if (r.round) {
     out.push(note(t.rankedBy(r.round.revealedOn, r.round.equalWeight, r.round.voters, r.round.dots)));
@@ -116,7 +116,7 @@ export function minutesBlocks(m: Minutes): Block[] {
     });
 
   // Decisions by consent.
-  out.push(h(2, t.decisions));
+  out.push(h(2, t.decisions, true));
   if (m.decisions.length === 0) out.push(note(t.noDecisions));
   else
     out.push({
