@@ -52,7 +52,11 @@ function render(blocks: ReturnType<typeof resolveMd>, depth: number): Array<Para
   return out;
 }
 
-/** The minutes as a Word document (OOXML): headings, tables for participants, ranking, rounds and actions, lists. */
+/**
+ * The minutes as a Word document (OOXML): headings, tables for participants,
+ * ranking, rounds and actions, lists. `lang` names the section headings; give
+ * the minutes' own language (projectMinutes wrote role labels and dates in it).
+ */
 export async function minutesToDocx(minutes: Minutes, lang: 'da' | 'en' = minutes.lang): Promise<Buffer> {
   const blocks = resolveMd(minutesBlocks({ ...minutes, lang }));
   const first = blocks[0];
