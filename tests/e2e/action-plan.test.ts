@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/cocreation/actions';
@@ -66,19 +65,16 @@ describe('action plan in Chromium', () => {
   it('two people plan live, the plan frame follows, keyboard only works, axe is clean', async () => {
     const { id, links } = await createBoardWithLinks(app.server.url, { title: 'Ungepolitik' });
     const key = editorKeyOf(links);
-    const { council } = await writeBoard(app.server.url, id, key, (d) => {
-      const problem = createItem(d, { kind: 'problem', x: 0, y: 0, author: author('citizen', 'Sara'), text: 'For få unge bliver hørt' });
-      const council = createItem(d, { kind: 'idea', x: 0, y: 260, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
+    await writeBoard(app.server.url, id, key, (d) => {
+      createItem(d, { kind: 'problem', x: 0, y: 0, author: author('citizen', 'Sara'), text: 'For få unge bliver hørt' });
+      createItem(d, { kind: 'idea', x: 0, y: 260, author: author('citizen', 'Sara'), text: 'Ungeråd med rigtig indflydelse' });
       const bus = createItem(d, { kind: 'idea', x: 260, y: 260, author: author('politician', 'Mette'), text: 'Gratis bus til skolen' });
-      void problem;
       // A decision agreed earlier, so the list shows both kinds of source.
       const by = { key: 'e2e-actions-decider-01', role: 'politician' as const, name: 'Mette', roleText: '' };
       const p = proposeDecision(d, { wording: 'Vi prøver gratis bus til skolen i et år', ideas: [bus] }, by, Date.now());
       setDecisionReady(d, p, by.key, true);
       applyDecision(d, p, [by], Date.now());
-      return { council };
     });
-    void council;
 
     const [ann, bo] = (await joinAs(app.browser, app.server.url, links.editor, [
       { name: 'Ann', role: 'public-employee' },
@@ -253,7 +249,6 @@ describe('action plan in Chromium', () => {
     await phonePanel.locator('.act-list').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await phone.page.screenshot({ path: '/tmp/shots/actions-panel-phone.png' });
 
-    expect(fs.existsSync('/tmp/shots/actions-panel-da.png')).toBe(true);
     expect(ann.errors).toEqual([]);
     expect(bo.errors).toEqual([]);
     expect(phone.errors).toEqual([]);
