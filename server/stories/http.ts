@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localDay } from '../../shared/cocreation/actions';
 import { namesHidden } from '../../shared/cocreation/names';
-import { projectStory, STORY_VERSION, type PublishedStory, type StoryContent, type StoryState } from '../../shared/export/story';
+import { projectStory, STORY_VERSION, withoutStoryNames, type PublishedStory, type StoryContent, type StoryState } from '../../shared/export/story';
 import { storyGoneHtml, storyHtml, storyMissingHtml } from '../../shared/export/storyHtml';
 import { isValidBoardId } from '../../shared/ids';
 import { credentialsFromHeaders, sendDenied } from '../access/http';
@@ -67,8 +67,10 @@ export async function handleStoryPage(req: IncomingMessage, res: ServerResponse,
     sendPage(req, res, 410, storyGoneHtml(record.lang));
     return true;
   }
-  const content = readContent(record);
-  if (!content) throw new Error('a stored story could not be read');
+  const stored = readContent(record);
+  if (!stored) throw new Error('a stored story could not be read');
+  // Names shown at publishing, hidden on the board since: hidden on the page too, at once.
+  const content = stored.names && (await deps.snapshots.namesHiddenNow(record.boardId)) ? withoutStoryNames(stored) : stored;
   sendPage(req, res, 200, storyHtml(content, { publishedAt: record.publishedAt, updatedAt: record.updatedAt }));
   return true;
 }

@@ -61,6 +61,8 @@ export interface StoryAction {
   what: string;
   /** The owner: an organisation always, a person only with names. */
   who: string;
+  /** Whether `who` is an organisation (absent in stories published before it was recorded: treated as a person). */
+  organisation?: boolean;
   due: string;
   progress: ActionProgress;
 }
@@ -116,6 +118,23 @@ export interface PublishedStory {
   token: string;
   publishedAt: number;
   updatedAt: number;
+}
+
+/**
+ * The same story without any participant name: for a story published with
+ * names on a board that hides names now — hiding names on the board hides them
+ * on its public page at once, without waiting for an update.
+ */
+export function withoutStoryNames(c: StoryContent): StoryContent {
+  if (!c.names) return c;
+  return {
+    ...c,
+    names: false,
+    problems: c.problems.map((p) => ({ ...p, author: '' })),
+    participants: { ...c.participants, names: [] },
+    decisions: c.decisions.map((d) => ({ ...d, names: [] })),
+    actions: c.actions.map((a) => (a.organisation ? a : { ...a, who: '' })),
+  };
 }
 
 export class StoryError extends Error {
@@ -185,6 +204,7 @@ function project(doc: Y.Doc, lang: 'da' | 'en', names: boolean, today: string): 
   const actions = all.map((a) => ({
     what: a.what,
     who: a.whoKind === 'organisation' || names ? a.who : '',
+    organisation: a.whoKind === 'organisation',
     due: a.due,
     progress: progressOf(a, today),
   }));

@@ -142,7 +142,12 @@ describe.each(MODES)('a published story ($mode)', ({ start }) => {
     const refused = await publish(s1, board, { lang: 'en', names: true });
     expect(refused.status).toBe(422);
     expect(refused.json.error).toMatch(/hides participant names/);
-    expect((await page(s2, url)).text).toBe(withNames.text);
+    // The page published with names hides them at once: hiding names on the board hides them there too.
+    const hiddenNow = await page(s2, url);
+    expectPage(hiddenNow, 200);
+    expect(namesIn(hiddenNow.text)).toEqual([]);
+    expect(hiddenNow.text).toContain(escapeHtml(STORY_TEXT.decision));
+    expect((await api(s1, 'GET', `/api/boards/${board.id}/story`, { key: board.editorKey })).json.updatedAt).toBe(named.json.updatedAt);
 
     // Update from the board's current state (on instance 2): same URL, new content, no names.
     addAction(a.doc, { source: { kind: 'idea', id: 'some-idea' }, what: 'Ny handling efter opdateringen', who: 'Foreningen Havnens Unge', whoKind: 'organisation' }, 'citizen', Date.now());
