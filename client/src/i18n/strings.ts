@@ -13,6 +13,7 @@ import { MINUTES_EXPORT_STRINGS } from './parts/minutesExport';
 import { STORY_STRINGS } from './parts/story';
 import { DECISIONS_STRINGS } from './parts/decisions';
 import { ACTIONS_STRINGS } from './parts/actions';
+import { A11Y_STRINGS } from './parts/a11y';
 
 /** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
 const CORE = {
@@ -722,6 +723,7 @@ const PARTS = [
   ACTIONS_STRINGS,
   DECISIONS_STRINGS,
   STORY_STRINGS,
+  A11Y_STRINGS,
 ] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
@@ -743,6 +745,7 @@ export const STRINGS = {
     ...STORY_STRINGS.da,
     ...ACTIONS_STRINGS.da,
     ...DECISIONS_STRINGS.da,
+    ...A11Y_STRINGS.da,
   },
   en: {
     ...CORE.en,
@@ -761,6 +764,7 @@ export const STRINGS = {
     ...STORY_STRINGS.en,
     ...ACTIONS_STRINGS.en,
     ...DECISIONS_STRINGS.en,
+    ...A11Y_STRINGS.en,
   },
 };
 
