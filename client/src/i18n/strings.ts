@@ -13,7 +13,9 @@ import { MINUTES_EXPORT_STRINGS } from './parts/minutesExport';
 import { STORY_STRINGS } from './parts/story';
 import { DECISIONS_STRINGS } from './parts/decisions';
 import { ACTIONS_STRINGS } from './parts/actions';
+import { JOIN_STRINGS } from './parts/join';
 import { A11Y_STRINGS } from './parts/a11y';
+import { PHONE_STRINGS } from './parts/phone';
 
 /** Core UI texts in both languages; each feature of issue 4 keeps its own texts in `parts/`. */
 const CORE = {
@@ -723,7 +725,9 @@ const PARTS = [
   ACTIONS_STRINGS,
   DECISIONS_STRINGS,
   STORY_STRINGS,
+  JOIN_STRINGS,
   A11Y_STRINGS,
+  PHONE_STRINGS,
 ] as const;
 
 /** Every UI text in both languages. Danish is the default for Danish browsers. */
@@ -745,7 +749,9 @@ export const STRINGS = {
     ...STORY_STRINGS.da,
     ...ACTIONS_STRINGS.da,
     ...DECISIONS_STRINGS.da,
+    ...JOIN_STRINGS.da,
     ...A11Y_STRINGS.da,
+    ...PHONE_STRINGS.da,
   },
   en: {
     ...CORE.en,
@@ -764,7 +770,9 @@ export const STRINGS = {
     ...STORY_STRINGS.en,
     ...ACTIONS_STRINGS.en,
     ...DECISIONS_STRINGS.en,
+    ...JOIN_STRINGS.en,
     ...A11Y_STRINGS.en,
+    ...PHONE_STRINGS.en,
   },
 };
 
