@@ -10,6 +10,15 @@ import { isRoleId, roleInfo, type RoleId } from './roles';
  * `mergeUser` — one place that merges, never replaces.
  */
 
+/**
+ * What a connection is. `presenter`: a projector / presenter view on a shared
+ * screen; it is never asked for consent, whatever link opened it. A presenter
+ * writes `writeUser(awareness, { ...PRESENTER })` (with its role and a name).
+ * Anything else (or no field) reads as `participant`.
+ */
+export type PresenceKind = 'participant' | 'presenter';
+export const PRESENTER: Readonly<Pick<PresenceUserField, 'kind' | 'editor'>> = { kind: 'presenter', editor: false };
+
 export interface PresenceView {
   cx: number;
   cy: number;
@@ -26,6 +35,8 @@ export interface PresenceUserField {
   person: string;
   /** False for observers (read-only links): they are not asked for consent. */
   editor: boolean;
+  /** A presenter view is never asked for consent (see PresenceKind). */
+  kind: PresenceKind;
 }
 
 /** Fields of the awareness state other than `user`; each is written on its own. */
@@ -34,6 +45,11 @@ export interface PresenceFields {
   editing: string | null;
   view: PresenceView | null;
   summon: (PresenceView & { seq: number }) | null;
+  /**
+   * True while this tab has had no input for a while (client/src/board/useIdle.ts):
+   * an idle tab is not asked for consent until it has input again.
+   */
+  idle: boolean;
 }
 
 export interface PresenceUser {
@@ -55,6 +71,14 @@ export interface PresenceUser {
   person: string | null;
   /** False for observers (read-only links): they are not asked for consent. */
   canEdit: boolean;
+  kind: PresenceKind;
+  /** The tab published `idle: true` (no input for a while). */
+  idle: boolean;
+  /**
+   * The person is marked as away on the board (the session's away marks, read
+   * from the document by the client hook, not from awareness); false here.
+   */
+  away: boolean;
 }
 
 const PERSON_KEY = /^[A-Za-z0-9_-]{16,64}$/;
@@ -91,6 +115,9 @@ export function readPresence(clientId: number, state: Record<string, unknown>, s
     isSelf: clientId === self,
     person: typeof user.person === 'string' && PERSON_KEY.test(user.person) ? user.person : null,
     canEdit: user.editor !== false,
+    kind: user.kind === 'presenter' ? 'presenter' : 'participant',
+    idle: state.idle === true,
+    away: false,
   };
 }
 
@@ -118,7 +145,7 @@ export function writeUser(awareness: AwarenessLike, patch: Partial<PresenceUserF
   awareness.setLocalStateField('user', mergeUser(awareness.getLocalState()?.user, patch));
 }
 
-/** Writes one of the non-person fields (pointer, editing, view, summon). */
+/** Writes one of the non-person fields (pointer, editing, view, summon, idle). */
 export function writePresenceField<K extends keyof PresenceFields>(awareness: AwarenessLike, key: K, value: PresenceFields[K]): void {
   awareness.setLocalStateField(key, value);
 }

@@ -239,19 +239,113 @@ export interface PresenceEntry {
   role: RoleId;
   name: string;
   roleText: string;
+  /** The connection, to tell apart entries without a person key (observers, presenters). */
+  clientId?: number;
+  /** A projector / presenter view (shared/presence.ts PresenceKind): never counted. */
+  kind?: 'participant' | 'presenter';
+  /** This tab had no input for a while: it does not count (another tab of the person may). */
+  idle?: boolean;
+  /** The person is marked as away (also given as `away` to presenceStatus). */
+  away?: boolean;
+}
+
+/** Why a person is or is not asked for consent. */
+export type PresenceStatus = 'counted' | 'idle' | 'away' | 'observer' | 'presenter';
+
+export interface PersonPresence {
+  /** The person key, or `client:<id>` for a connection without one (it never counts). */
+  key: string;
+  role: RoleId;
+  name: string;
+  roleText: string;
+  status: PresenceStatus;
+}
+
+/**
+ * Who is here and whether they count for consent (docs: the lead's "who counts"):
+ * one row per person key (several tabs of one device are one person).
+ * - `presenter`: only presenter views (a projector never counts);
+ * - `observer`: only read-only connections, or no valid person key;
+ * - `away`: an editor marked as away on the board (by anyone, or by themselves);
+ * - `idle`: an editor whose every editing tab is idle;
+ * - `counted`: an editor with at least one active editing tab.
+ */
+export function presenceStatus(users: readonly PresenceEntry[], away: ReadonlySet<string> = new Set()): PersonPresence[] {
+  const rows = new Map<string, PersonPresence>();
+  // A person is what their "best" tab is: one active editing tab makes them count; away wins over all.
+  const rank: Record<PresenceStatus, number> = { away: 5, counted: 4, idle: 3, observer: 2, presenter: 1 };
+  users.forEach((u, i) => {
+    const valid = !!u.person && PERSON_KEY_PATTERN.test(u.person);
+    const key = valid ? (u.person as string) : `client:${u.clientId ?? `#${i}`}`;
+    let status: PresenceStatus;
+    if (u.kind === 'presenter') status = 'presenter';
+    else if (!u.canEdit || !valid) status = 'observer';
+    else if (u.away || away.has(key)) status = 'away';
+    else status = u.idle ? 'idle' : 'counted';
+    const prev = rows.get(key);
+    if (!prev || rank[status] > rank[prev.status]) rows.set(key, { key, role: u.role, name: u.name, roleText: u.roleText, status });
+  });
+  return [...rows.values()];
 }
 
 /**
  * The people present who can take part: editors with a person key, one entry
- * per person (several tabs or a reconnect of one device count once).
+ * per person (several tabs or a reconnect of one device count once), without
+ * presenter views, idle tabs (a person counts if any of their tabs is active)
+ * and people marked as away.
  */
-export function presentPeople(users: readonly PresenceEntry[]): Person[] {
-  const out = new Map<string, Person>();
-  for (const u of users) {
-    if (!u.canEdit || !u.person || !PERSON_KEY_PATTERN.test(u.person) || out.has(u.person)) continue;
-    out.set(u.person, { key: u.person, role: u.role, name: u.name, roleText: u.roleText });
-  }
-  return [...out.values()];
+export function presentPeople(users: readonly PresenceEntry[], away?: ReadonlySet<string>): Person[] {
+  return presenceStatus(users, away)
+    .filter((p) => p.status === 'counted')
+    .map((p) => ({ key: p.key, role: p.role, name: p.name, roleText: p.roleText }));
+}
+
+// ---------------------------------------------------------------- away marks
+
+/**
+ * "Away": anyone may mark a person (or themselves) as away, so one who stepped
+ * out does not hold up the group; the mark is cleared by that person's own
+ * client when it has input again. Key `away|<personKey>`. Live coordination,
+ * never restored from a snapshot (shared/doc/registry.ts restores agenda keys only).
+ */
+export interface AwayMark {
+  /** When it was marked (ms since the epoch, the marker's clock). */
+  at: number;
+  /** The role of whoever marked it (names are not kept). */
+  byRole: RoleId;
+  /** The person marked themselves. */
+  self: boolean;
+}
+
+function readAwayMark(v: unknown): AwayMark | null {
+  if (!isObject(v) || !isTime(v.at) || !isRoleId(v.byRole)) return null;
+  return { at: v.at, byRole: v.byRole, self: v.self === true };
+}
+
+/** Every person marked as away (person key → mark); malformed entries are skipped. */
+export function readAway(doc: Y.Doc): Map<string, AwayMark> {
+  const out = new Map<string, AwayMark>();
+  sessionMap(doc).forEach((value, key) => {
+    const [kind, person, ...rest] = parts(key);
+    if (kind !== 'away' || rest.length || typeof person !== 'string' || !PERSON_KEY_PATTERN.test(person)) return;
+    const mark = readAwayMark(value);
+    if (mark) out.set(person, mark);
+  });
+  return out;
+}
+
+/** Marks `personKey` as away; `by` is whoever marks it (the same key for oneself). */
+export function markAway(doc: Y.Doc, personKey: string, by: { key: string; role: RoleId }, now: number, origin?: unknown): void {
+  if (!PERSON_KEY_PATTERN.test(personKey) || !PERSON_KEY_PATTERN.test(by.key) || !isRoleId(by.role)) throw new SessionError('person', 'bad person key or role');
+  checkTime(now);
+  doc.transact(() => sessionMap(doc).set(`away|${personKey}`, { at: now, byRole: by.role, self: by.key === personKey } satisfies AwayMark), origin);
+}
+
+/** Clears an away mark ("I'm back", or the person's own client saw input). */
+export function clearAway(doc: Y.Doc, personKey: string, origin?: unknown): void {
+  if (!PERSON_KEY_PATTERN.test(personKey)) throw new SessionError('person', 'bad person key');
+  const m = sessionMap(doc);
+  if (m.has(`away|${personKey}`)) doc.transact(() => m.delete(`away|${personKey}`), origin);
 }
 
 export interface Consent {
