@@ -3,6 +3,7 @@ import { FOLLOW_THROUGH_STRINGS } from './parts/followThrough';
 import { GOALS_STRINGS } from './parts/goals';
 import { LAYOUT_STRINGS } from './parts/layout';
 import { PHASES_STRINGS } from './parts/phases';
+import { CONSENT_STRINGS } from './parts/consent';
 import { SMALL_ROLES_STRINGS } from './parts/smallRoles';
 import { TEMPLATES_STRINGS } from './parts/templates';
 import { VALUE_STRINGS } from './parts/value';
@@ -713,6 +714,7 @@ const PARTS = [
   VALUE_STRINGS,
   GOALS_STRINGS,
   PHASES_STRINGS,
+  CONSENT_STRINGS,
   EVALUATION_STRINGS,
   TEMPLATES_STRINGS,
   LAYOUT_STRINGS,
@@ -737,6 +739,7 @@ export const STRINGS = {
     ...VALUE_STRINGS.da,
     ...GOALS_STRINGS.da,
     ...PHASES_STRINGS.da,
+    ...CONSENT_STRINGS.da,
     ...EVALUATION_STRINGS.da,
     ...TEMPLATES_STRINGS.da,
     ...LAYOUT_STRINGS.da,
@@ -758,6 +761,7 @@ export const STRINGS = {
     ...VALUE_STRINGS.en,
     ...GOALS_STRINGS.en,
     ...PHASES_STRINGS.en,
+    ...CONSENT_STRINGS.en,
     ...EVALUATION_STRINGS.en,
     ...TEMPLATES_STRINGS.en,
     ...LAYOUT_STRINGS.en,
