@@ -31,6 +31,8 @@ import { usePresence } from '../board/presence';
 import { Toolbar } from '../board/Toolbar';
 import { useBoardItems, useBoardLinks, useBoardMeta } from '../board/useBoardData';
 import { fitToFreeArea, freeCanvasArea } from '../board/viewport';
+import { PhoneView } from '../phone/PhoneView';
+import { useViewMode } from '../phone/viewMode';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
@@ -62,6 +64,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const users = usePresence(conn?.provider.awareness ?? null);
 
   const namesHidden = useNamesHiddenIn(conn?.doc ?? null);
+  // Phones get the participation view (client/src/phone) unless the person chose the canvas on this device.
+  const view = useViewMode();
+  const phone = view.mode === 'phone';
   useEffect(() => {
     if (!conn || !identity) return;
     writeUser(conn.provider.awareness, {
@@ -115,7 +120,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+    // Again when the canvas comes back from the phone view (a new main element).
+  }, [phone]);
 
   const join = (id: Identity) => {
     setIdentity(id);
@@ -135,7 +141,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <LayoutSlotsProvider value={{ dock, notices }}>
       <BoardSlotsProvider slots={TOOL_SLOTS}>
         <NamesHiddenContext.Provider value={namesHidden}>
-          <div className="board-page">
+          <div className={phone ? 'board-page phone-mode' : 'board-page'}>
             <header className="topbar">
               <a
                 href="/"
@@ -178,46 +184,74 @@ export function BoardPage({ boardId }: { boardId: string }) {
                 )}
                 {conn && <OutcomesControls boardId={boardId} conn={conn} title={meta.title} params={access.grant?.params} canEdit={!observer} identity={identity} />}
                 <AccessControls access={access} />
+                {!phone && view.small && (
+                  <button type="button" className="phone-switch-back" onClick={() => view.setMode('phone')}>
+                    {t('phoneToPhone')}
+                  </button>
+                )}
                 <LanguageSwitch />
               </div>
             </header>
-            {conn && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
-            <div className="board-body">
-              {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
-              <div className="panel-dock" ref={setDock} />
-              <main className="board-main" ref={main}>
-                {conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
-                {conn && (identity || observer) && (
-                  <>
-                    {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
-                    <div className="hud-start">
-                      {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
-                      <div className="hud-notices" ref={setNotices} />
-                    </div>
-                    <ReadOnlyGuard active={observer}>
-                      <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
-                    </ReadOnlyGuard>
-                    <Sidebar count={users.length}>
-                      <PresenceList users={users} />
-                      <VoiceMeter doc={conn.doc} items={items} users={users} />
-                    </Sidebar>
-                    <Minimap items={items} />
-                    <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
-                      <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
-                        −
-                      </button>
-                      <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
-                        {Math.round(zoom * 100)}%
-                      </button>
-                      <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
-                        +
-                      </button>
-                    </div>
-                  </>
-                )}
-                {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
-              </main>
-            </div>
+            {conn && !phone && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
+            {conn && phone && (
+              // Kept mounted on phones (it keeps the session log and carries out agreed proposals), but not shown there.
+              <div className="phone-hidden">
+                <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />
+              </div>
+            )}
+            {phone && conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
+            {phone && conn && (identity || observer) && (
+              <PhoneView
+                boardId={boardId}
+                conn={conn}
+                items={items}
+                links={links}
+                users={users}
+                identity={identity ?? { name: t('observerName'), role: 'other' }}
+                params={access.grant?.params}
+                canEdit={!observer}
+                onCanvas={() => view.setMode('canvas')}
+              />
+            )}
+            {phone && snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+            {!phone && (
+              <div className="board-body">
+                {/* The open side panel docks here, beside the canvas: it never covers the board or its toolbar. */}
+                <div className="panel-dock" ref={setDock} />
+                <main className="board-main" ref={main}>
+                  {conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
+                  {conn && (identity || observer) && (
+                    <>
+                      {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
+                      <div className="hud-start">
+                        {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
+                        <div className="hud-notices" ref={setNotices} />
+                      </div>
+                      <ReadOnlyGuard active={observer}>
+                        <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
+                      </ReadOnlyGuard>
+                      <Sidebar count={users.length}>
+                        <PresenceList users={users} />
+                        <VoiceMeter doc={conn.doc} items={items} users={users} />
+                      </Sidebar>
+                      <Minimap items={items} />
+                      <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
+                        <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
+                          −
+                        </button>
+                        <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
+                          {Math.round(zoom * 100)}%
+                        </button>
+                        <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
+                          +
+                        </button>
+                      </div>
+                    </>
+                  )}
+                  {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+                </main>
+              </div>
+            )}
             {askIdentity && !observer && access.state.phase === 'ok' && (
               <JoinDialog
                 initial={identity ?? fromUrl}
