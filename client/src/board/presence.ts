@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { readAway, sessionMap } from '../../../shared/cocreation/session';
 import { readPresence, type PresenceUser } from '../../../shared/presence';
 import { roleLabel } from '../../../shared/roles';
 import { useUi } from '../state/ui';
@@ -13,6 +14,9 @@ export type { PresenceUser, PresenceView } from '../../../shared/presence';
 /**
  * A participant without a name in presence (names are hidden on the board) is
  * shown by role everywhere presence is shown: the list, cursors, follow.
+ * `away` comes from the board's away marks (the awareness's document), so
+ * every user of this list — consent in the phases and in decisions — leaves
+ * a person marked as away out without knowing about marks.
  */
 export function usePresence(awareness: Awareness | null): PresenceUser[] {
   const lang = useUi((s) => s.lang);
@@ -20,12 +24,16 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
   useEffect(() => {
     if (!awareness) return;
     let frame = 0;
+    const session = sessionMap(awareness.doc);
+    let away = new Set(readAway(awareness.doc).keys());
     const update = () => {
       frame = 0;
       const out: PresenceUser[] = [];
       awareness.getStates().forEach((state, id) => {
         const u = readPresence(id, state, awareness.clientID);
-        if (u) out.push(u.name ? u : { ...u, name: roleLabel(u.role, lang, u.roleText) });
+        if (!u) return;
+        const named = u.name ? u : { ...u, name: roleLabel(u.role, lang, u.roleText) };
+        out.push(u.person && away.has(u.person) ? { ...named, away: true } : named);
       });
       out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
       setUsers(out);
@@ -34,10 +42,18 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(update);
     };
+    const onSession = () => {
+      const next = new Set(readAway(awareness.doc).keys());
+      if (next.size === away.size && [...next].every((k) => away.has(k))) return;
+      away = next;
+      schedule();
+    };
     update();
     awareness.on('change', schedule);
+    session.observe(onSession);
     return () => {
       awareness.off('change', schedule);
+      session.unobserve(onSession);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [awareness, lang]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { MAX_TIMER_MINUTES, MIN_TIMER_MINUTES, nextStep, stepLabel, type Person, type ProposalInput, type SessionState } from '../../../../shared/cocreation/session';
 import { roleInfo } from '../../../../shared/roles';
 import { useT } from '../../i18n/useT';
@@ -16,6 +16,8 @@ interface Props {
   onEdit(): void;
   /** Closes and gives focus back to the strip's button. */
   onClose(): void;
+  /** Who counts for consent (WhoCounts). */
+  whoCounts: ReactNode;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * "propose going here", a timer proposal, and who is done with the step.
  * Closes with Escape, its close button, or a click elsewhere.
  */
-export function PhasePanel({ session: s, present, me, anonymous, error, onPropose, onEdit, onClose }: Props) {
+export function PhasePanel({ session: s, present, me, anonymous, error, onPropose, onEdit, onClose, whoCounts }: Props) {
   const t = useT();
   const lang = useUi((st) => st.lang);
   const root = useRef<HTMLElement>(null);
@@ -143,6 +145,7 @@ export function PhasePanel({ session: s, present, me, anonymous, error, onPropos
           })}
         </ul>
       )}
+      {whoCounts}
       {!me && <p className="muted small">{t('phasesObserver')}</p>}
     </section>
   );

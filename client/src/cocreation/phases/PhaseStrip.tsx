@@ -25,6 +25,9 @@ import { PhasePanel } from './PhasePanel';
 import { personKey } from '../deviceKey';
 import { decisionSentence, ProposalPrompt, proposalSentence, SessionNotice } from './ProposalPrompt';
 import { useSession, useTick } from './useSession';
+import { useIdle } from '../../board/useIdle';
+import { useComeBack } from './useComeBack';
+import { WhoCounts } from './WhoCounts';
 import './phases.css';
 
 /** How long "everyone was ready: …" stays on screen after a decision. */
@@ -53,6 +56,8 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
     [boardId, identity, canEdit],
   );
   const present = useMemo(() => presentPeople(users), [users]);
+  // This tab publishes when it is idle, and clears my away mark when I am back (issue 17).
+  useIdle(canEdit ? conn.provider.awareness : null, useComeBack(doc, me?.key ?? null));
   const verdict = s.proposal ? consent(s.proposal, s.ready, present) : null;
 
   // Whoever sees consent first carries the proposal out (guarded: only while it is still the open one),
@@ -75,6 +80,8 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
   const doneHere = present.filter((p) => s.done.has(p.key));
   const mineDone = me ? s.done.has(me.key) : false;
   const recent = s.last && !s.proposal && now() - s.last.closed.at < AGREED_NOTICE_MS ? s.last : null;
+
+  const whoCounts = (heading: 'h2' | 'h3') => <WhoCounts users={users} me={me} anonymous={anonymous} doc={doc} now={now} run={run} heading={heading} />;
 
   // The dialog is removed rather than closed natively, so focus goes back to its opener by hand.
   const closeEditor = () => {
@@ -170,6 +177,7 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
             run={run}
             doc={doc}
             now={now}
+            whoCounts={whoCounts('h3')}
           />
         )}
         {!s.proposal && (recent || timer?.up) && (
@@ -186,6 +194,7 @@ export function PhaseStrip({ boardId, conn, users, identity, canEdit, anonymous 
           onPropose={doPropose}
           onEdit={() => setEditing(true)}
           onClose={closePanel}
+          whoCounts={whoCounts('h3')}
         />
       )}
       {editing && <AgendaDialog doc={doc} session={s} canEdit={me !== null} onClose={closeEditor} />}

@@ -1,3 +1,4 @@
+import { useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
   nextStep,
@@ -46,6 +47,8 @@ interface PromptProps {
   run(fn: () => void): boolean;
   doc: Y.Doc;
   now(): number;
+  /** Who counts for consent (WhoCounts), behind a toggle. */
+  whoCounts: ReactNode;
 }
 
 /**
@@ -53,8 +56,9 @@ interface PromptProps {
  * "Ready" / "Not yet" / "Withdraw". It does not take focus: someone typing
  * in a card keeps typing; the method bar announces it politely.
  */
-export function ProposalPrompt({ session, proposal, verdict, me, anonymous, run, doc, now }: PromptProps) {
+export function ProposalPrompt({ session, proposal, verdict, me, anonymous, run, doc, now, whoCounts }: PromptProps) {
   const t = useT();
+  const [showWho, setShowWho] = useState(false);
   const lang = useUi((s) => s.lang);
   const mine = me ? (session.ready.get(me.key) ?? (proposal.by.key === me.key ? true : undefined)) : undefined;
   const total = verdict.ready.length + verdict.notYet.length + verdict.waiting.length;
@@ -103,6 +107,10 @@ export function ProposalPrompt({ session, proposal, verdict, me, anonymous, run,
       ) : (
         <p className="muted small">{t('phasesObserver')}</p>
       )}
+      <button type="button" className="secondary small ph-who-toggle" aria-expanded={showWho} onClick={() => setShowWho((v) => !v)}>
+        {t('consentWhoCounts')}
+      </button>
+      {showWho && whoCounts}
     </section>
   );
 }
