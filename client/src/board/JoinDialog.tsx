@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, type RoleId } from '../../../shared/roles';
 import { useT } from '../i18n/useT';
-import type { Identity } from '../state/identity';
+import { startNewPerson, type Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+
+// Styled here (not in styles.css, which another part of the canvas owns): a gap between the buttons, a framed question.
+const ACTIONS = { gap: 8, flexWrap: 'wrap' } as const;
+const CONFIRM = { marginTop: 14, padding: 12, border: '2px solid #e0a65b', borderRadius: 10, background: '#fffaf1' } as const;
 
 /** Asks for a display name and an actor role; every role has the same rights. */
 export function JoinDialog({
@@ -21,6 +25,12 @@ export function JoinDialog({
   const [role, setRole] = useState<RoleId>(initial.role ?? 'citizen');
   const [roleText, setRoleText] = useState(initial.roleText ?? '');
   const [error, setError] = useState<string | null>(null);
+  // "New person on this device" asks first: it cannot be undone on this device.
+  const [confirmNew, setConfirmNew] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmNew) confirmButton.current?.focus();
+  }, [confirmNew]);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -78,11 +88,32 @@ export function JoinDialog({
             <input id="join-role-text" value={roleText} maxLength={60} onChange={(e) => setRoleText(e.target.value)} />
           </>
         )}
-        <div className="dialog-actions">
+        <div className="dialog-actions" style={ACTIONS}>
+          {/* Only for someone already on this device (changing name or role): a shared tablet or laptop. */}
+          {onCancel && !confirmNew && (
+            <button type="button" className="secondary" onClick={() => setConfirmNew(true)}>
+              {t('newPerson')}
+            </button>
+          )}
           <button type="submit" className="primary">
             {t('join')}
           </button>
         </div>
+        {confirmNew && (
+          <div className="new-person-confirm" role="group" aria-labelledby="new-person-question" style={CONFIRM}>
+            <p id="new-person-question" style={{ margin: 0 }}>
+              {t('newPersonQuestion')}
+            </p>
+            <div className="dialog-actions" style={ACTIONS}>
+              <button type="button" className="secondary" onClick={() => setConfirmNew(false)}>
+                {t('newPersonCancel')}
+              </button>
+              <button ref={confirmButton} type="button" className="primary" onClick={startNewPerson}>
+                {t('newPersonConfirm')}
+              </button>
+            </div>
+          </div>
+        )}
       </form>
     </dialog>
   );
