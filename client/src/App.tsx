@@ -1,10 +1,13 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BoardPage } from './pages/BoardPage';
-import { usePathname } from './router';
+import { boardRoute, usePathname } from './router';
 import { useUi } from './state/ui';
 
 // The start page (with every template's content) loads only when shown, so a board link opens faster.
 const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })));
+// The QR sheet and the presenter view bring the QR library: loaded only when opened.
+const QrSheet = lazy(() => import('./access/QrSheet').then((m) => ({ default: m.QrSheet })));
+const PresenterPage = lazy(() => import('./present/PresenterPage').then((m) => ({ default: m.PresenterPage })));
 
 export function App() {
   const path = usePathname();
@@ -12,8 +15,14 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path);
-  if (match?.[1]) return <BoardPage key={match[1]} boardId={match[1]} />;
+  const route = boardRoute(path);
+  if (route?.view === 'board') return <BoardPage key={route.boardId} boardId={route.boardId} />;
+  if (route)
+    return (
+      <Suspense fallback={null}>
+        {route.view === 'qr' ? <QrSheet key={route.boardId} boardId={route.boardId} /> : <PresenterPage key={route.boardId} boardId={route.boardId} />}
+      </Suspense>
+    );
   return (
     <Suspense fallback={null}>
       <StartPage />

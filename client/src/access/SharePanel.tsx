@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT';
 import type { StringKey } from '../i18n/strings';
 import './access.css';
 import type { AccessInfo } from './api';
 import type { BoardAccess } from './useBoardAccess';
 import { ViewOnlyBadge } from './ViewOnly';
+
+// The QR library loads with the open share panel only, not with every board.
+const ShareQrCodes = lazy(() => import('./ShareQrCodes'));
 
 function CopyField({ id, label, hint, value }: { id: string; label: string; hint: string; value: string }) {
   const t = useT();
@@ -88,6 +91,9 @@ function SharePanel({ access, info, onClose }: { access: BoardAccess; info: Acce
         <>
           <CopyField id="editor-link" label={t('editorLink')} hint={t('editorLinkHint')} value={abs(info.links.editor)} />
           <CopyField id="observer-link" label={t('observerLink')} hint={t('observerLinkHint')} value={abs(info.links.observer)} />
+          <Suspense fallback={null}>
+            <ShareQrCodes info={info} links={info.links} />
+          </Suspense>
 
           <h3>{t('passcodeSection')}</h3>
           <p data-passcode={info.passcode ? 'on' : 'off'}>{info.passcode ? t('passcodeOn') : t('passcodeOff')}</p>
