@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import { clearAway, markAway, presenceStatus, type Person, type PresenceEntry, type PresenceStatus } from '../../../../shared/cocreation/session';
 import { roleInfo } from '../../../../shared/roles';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 // Shown next to the words, never instead of them.
-const MARK: Record<PresenceStatus, string> = { counted: '✓', idle: '⏸', away: '↗', observer: '◌', presenter: '▭' };
+const MARK: Record<PresenceStatus, string> = { counted: '✓', idle: '◑', away: '↗', observer: '◌', presenter: '▭' };
 const ORDER: Record<PresenceStatus, number> = { counted: 0, idle: 1, away: 2, observer: 3, presenter: 4 };
 
 /**
@@ -31,10 +31,15 @@ export function WhoCounts({ users, me, anonymous, doc, now, run, heading: H = 'h
   const t = useT();
   const lang = useUi((s) => s.lang);
   const title = useId();
+  // The pressed button goes away with the change (the row is then "away" or "counted"): focus stays in the list.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const act = (fn: () => void) => {
+    if (run(fn)) heading.current?.focus();
+  };
   const rows = presenceStatus(users).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
     <section className="ph-who" aria-labelledby={title}>
-      <H id={title}>{t('consentWhoCounts')}</H>
+      <H id={title} ref={heading} tabIndex={-1}>{t('consentWhoCounts')}</H>
       <p className="muted small">{t('consentRuleLong')}</p>
       {rows.length === 0 ? (
         <p className="co-empty">{t('consentNobody')}</p>
@@ -57,14 +62,14 @@ export function WhoCounts({ users, me, anonymous, doc, now, run, heading: H = 'h
                   <button
                     type="button"
                     className="small secondary"
-                    aria-label={t('consentMarkAwayLabel', { who: mine ? `${who} (${t('phasesYou')})` : who })}
-                    onClick={() => run(() => markAway(doc, p.key, me, now(), 'cocreation'))}
+                    onClick={() => act(() => markAway(doc, p.key, me, now(), 'cocreation'))}
                   >
                     {t('consentMarkAway')}
+                    <span className="visually-hidden"> – {mine ? `${who} (${t('phasesYou')})` : who}</span>
                   </button>
                 )}
                 {me && mine && p.status === 'away' && (
-                  <button type="button" className="small primary" onClick={() => run(() => clearAway(doc, me.key, 'cocreation'))}>
+                  <button type="button" className="small primary" onClick={() => act(() => clearAway(doc, me.key, 'cocreation'))}>
                     {t('consentBack')}
                   </button>
                 )}

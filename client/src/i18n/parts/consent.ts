@@ -10,10 +10,8 @@ export const CONSENT_STRINGS = {
     consentStatus_observer: 'ser med, tæller ikke',
     consentStatus_presenter: 'projektorvisning, tæller ikke',
     consentMarkAway: 'Markér som væk',
-    consentMarkAwayLabel: 'Markér {who} som væk',
     consentBack: 'Jeg er her igen',
     consentNobody: 'Ingen er til stede endnu.',
-    consentCounted: '{n} af {m} tæller med',
     newPerson: 'Ny person på denne enhed',
     newPersonQuestion:
       'Start som en ny person på denne enhed? Det, du har lavet, bliver på tavlen, men enheden glemmer, at det var dit: den næste person får sit eget navn, sin egen rolle, sine egne prikker, vurderinger og mål.',
@@ -30,10 +28,8 @@ export const CONSENT_STRINGS = {
     consentStatus_observer: 'observing, not counted',
     consentStatus_presenter: 'projector view, not counted',
     consentMarkAway: 'Mark as away',
-    consentMarkAwayLabel: 'Mark {who} as away',
     consentBack: "I'm back",
     consentNobody: 'Nobody is here yet.',
-    consentCounted: '{n} of {m} counted',
     newPerson: 'New person on this device',
     newPersonQuestion:
       'Start as a new person on this device? What you made stays on the board, but this device forgets it was yours: the next person gets their own name, role, dots, ratings and goals.',
