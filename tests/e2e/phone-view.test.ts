@@ -245,6 +245,11 @@ describe('the phone-first participation view in Chromium', () => {
     await p.locator('main.phone-view').waitFor();
     expect(await p.locator('.canvas').count()).toBe(0);
 
+    // A link can choose the view (?view=canvas), e.g. for a facilitator's tablet; it is remembered like the switch.
+    await p.goto(`${app.server.url}${links.editor}&name=Noah&role=citizen&view=canvas`);
+    await p.locator('.canvas').waitFor();
+    expect(await p.locator('main.phone-view').count()).toBe(0);
+
     expect(phone.errors).toEqual([]);
     expect(desk.errors).toEqual([]);
     await phone.context.close();
