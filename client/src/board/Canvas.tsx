@@ -5,6 +5,7 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { BuildOnPicker } from './BuildOnPicker';
+import { CardNavigator } from './CardNavigator';
 import { CardLayer } from './canvas/CardLayer';
 import { cull } from './canvas/culling';
 import { FollowBanners } from './canvas/FollowBanners';
@@ -19,6 +20,7 @@ import { useViewportSize } from './canvas/useViewportSize';
 import { HelpDialog } from './HelpDialog';
 import { useCanvasKeys } from './keys';
 import { Links } from './Links';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { LodLayer } from './LodLayer';
 import type { PresenceUser } from './presence';
 import { RemoteCursors } from './RemoteCursors';
@@ -92,6 +94,8 @@ export function Canvas({
   const follow = useFollow({ provider, users, size });
 
   const { inView, lod, domIds, ordered, lodItems } = cull({ camera, size, index, items, editingId, selection });
+  // The card the keyboard navigator is on while the overview draws cards without DOM.
+  const [navId, setNavId] = useState<string | null>(null);
 
   return (
     <>
@@ -115,7 +119,8 @@ export function Canvas({
       onPointerLeave={clearPointer}
       onWheel={gestures.onWheel}
     >
-      {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} />}
+      {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} highlightId={navId} />}
+      {lod && <CardNavigator cards={lodItems} activeId={navId} onActive={setNavId} />}
       {/* The zoom band (not the zoom itself) is an attribute: frame titles grow when zoomed out, and a band change restyles far less often than every zoom step would. */}
       <div className="world" data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
         {!lod && <Links links={links} items={items} visible={domIds} />}
@@ -129,6 +134,7 @@ export function Canvas({
     <SelectionBar conn={conn} identity={identity} items={items} links={links} />
     <BuildOnPicker notice={buildOnPick.notice} onNotice={buildOnPick.setNotice} />
     <HelpDialog />
+    <LiveAnnouncer conn={conn} users={users} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT';
 import type { StringKey } from '../i18n/strings';
 import { useUi } from '../state/ui';
+import { useAnnounceSetting } from './announceSetting';
 
 /** Key names that are words (Space, click) are texts, so the Danish overview does not say "Shift+click". */
 const SHORTCUTS: Array<[string | { text: StringKey }, StringKey]> = [
@@ -9,6 +10,7 @@ const SHORTCUTS: Array<[string | { text: StringKey }, StringKey]> = [
   [{ text: 'kbd_pan' }, 'key_pan'],
   ['N', 'key_newIdea'],
   ['Tab / Shift+Tab', 'key_tab'],
+  ['↑ ↓ Enter', 'a11yKeyNav'],
   ['Enter', 'key_edit'],
   ['Esc', 'key_escape'],
   ['← ↑ → ↓ (Shift)', 'key_nudge'],
@@ -28,6 +30,7 @@ const SHORTCUTS: Array<[string | { text: StringKey }, StringKey]> = [
 export function HelpDialog() {
   const t = useT();
   const open = useUi((s) => s.helpOpen);
+  const announce = useAnnounceSetting();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -63,6 +66,14 @@ export function HelpDialog() {
         </tbody>
       </table>
       <p className="muted">{t('helpTouch')}</p>
+      {/* The live region's off-switch (LiveAnnouncer), kept on this device. */}
+      <label className="help-live">
+        <input type="checkbox" checked={announce.on} aria-describedby="help-live-note" onChange={(e) => announce.setOn(e.target.checked)} />
+        {t('a11yLiveToggle')}
+      </label>
+      <p id="help-live-note" className="muted help-live-note">
+        {t('a11yLiveHelp')}
+      </p>
     </dialog>
   );
 }

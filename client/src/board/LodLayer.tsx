@@ -8,8 +8,9 @@ import { COLOR_VALUES } from './Card';
  * Far zoomed out, thousands of cards are in view and their text is unreadable
  * anyway: draw them as coloured rectangles on one 2D canvas instead of
  * thousands of DOM nodes. Only items the spatial index reports in view are drawn.
+ * Keyboard and screen-reader users reach these cards through CardNavigator.
  */
-export function LodLayer({ items, camera, width, height }: { items: BoardItem[]; camera: Camera; width: number; height: number }) {
+export function LodLayer({ items, camera, width, height, highlightId = null }: { items: BoardItem[]; camera: Camera; width: number; height: number; highlightId?: string | null }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -32,6 +33,14 @@ export function LodLayer({ items, camera, width, height }: { items: BoardItem[];
       ctx.fillStyle = role;
       ctx.fillRect(it.x, it.y, it.w, Math.min(it.h, 8));
     }
-  }, [items, camera, width, height]);
+    // The keyboard navigator's card (CardNavigator): a thick focus-coloured outline, 4 screen px whatever the zoom.
+    const hit = highlightId ? items.find((i) => i.id === highlightId) : undefined;
+    if (hit) {
+      const pad = 6 / camera.zoom;
+      ctx.lineWidth = 4 / camera.zoom;
+      ctx.strokeStyle = '#0b63ce';
+      ctx.strokeRect(hit.x - pad, hit.y - pad, hit.w + 2 * pad, hit.h + 2 * pad);
+    }
+  }, [items, camera, width, height, highlightId]);
   return <canvas ref={ref} className="lod-layer" style={{ width, height }} aria-hidden="true" />;
 }

@@ -1,8 +1,11 @@
 import { memo } from 'react';
+import { roleLabel } from '../../../shared/roles';
+import { useUi } from '../state/ui';
 import type { PresenceUser } from './presence';
 
 /** Other people's pointers, drawn in board space so they stay on the right spot while panning. */
 export const RemoteCursors = memo(function RemoteCursors({ users, zoom }: { users: PresenceUser[]; zoom: number }) {
+  const lang = useUi((s) => s.lang);
   return (
     <>
       {users.map((u) =>
@@ -19,6 +22,8 @@ export const RemoteCursors = memo(function RemoteCursors({ users, zoom }: { user
             </svg>
             <span className="remote-cursor-label" style={{ background: u.color }}>
               {u.name}
+              {/* The role in words, not only the cursor's colour (issue 17); a hidden name already shows as the role. */}
+              {u.name !== roleLabel(u.role, lang, u.roleText) && <span className="remote-cursor-role"> · {roleLabel(u.role, lang, u.roleText)}</span>}
             </span>
           </div>
         ),

@@ -1,6 +1,6 @@
 import { frameOfStep } from '../../../shared/cocreation/phaseFrame';
 import { readSession } from '../../../shared/cocreation/session';
-import { createItem, linkItems, zRange } from '../../../shared/model/board';
+import { createItem, linkItems, listItems, zRange } from '../../../shared/model/board';
 import { placeCard, type Box } from '../../../shared/model/placement';
 import type { BoardItem, ItemKind } from '../../../shared/model/schema';
 import { DEFAULT_SIZE } from '../../../shared/model/schema';
@@ -57,7 +57,10 @@ export function newCardSpot(
   near: BoardItem | null,
 ): { x: number; y: number } {
   const size = DEFAULT_SIZE[kind];
-  const live = [...items.values()].filter((i): i is BoardItem => !('damaged' in i));
+  // The cards as the doc has them now, not as the last render saw them: cards added a moment ago
+  // (three perspectives from the lens in a row, issue 17) must already be obstacles.
+  const fromDoc = listItems(conn.doc).items;
+  const live = fromDoc.length > 0 ? fromDoc : [...items.values()].filter((i): i is BoardItem => !('damaged' in i));
   const frames = live.filter((i) => i.kind === 'frame');
   if (kind === 'frame') return placeCard(size, centre, frames, { gap: 40 });
   const obstacles: Box[] = live.map((i) => (i.kind === 'frame' ? { x: i.x, y: i.y, w: i.w, h: FRAME_HEAD - 10 } : i));

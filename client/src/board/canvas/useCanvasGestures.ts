@@ -6,7 +6,7 @@ import type { ItemView } from '../useBoardData';
 import { useSpacePan } from './useSpacePan';
 
 type Gesture =
-  | { kind: 'pan'; px: number; py: number; x: number; y: number }
+  | { kind: 'pan'; px: number; py: number; x: number; y: number; touch: boolean; moved: boolean }
   | { kind: 'band'; sx: number; sy: number; additive: boolean }
   | { kind: 'pinch' };
 
@@ -48,7 +48,7 @@ export function useCanvasGestures({ canvasRef, index, items }: { canvasRef: RefO
     }
     const pan = e.pointerType === 'touch' || ui.tool === 'pan' || e.button === 1 || spaceDown.current;
     if (pan) {
-      gesture.current = { kind: 'pan', px: e.clientX, py: e.clientY, x: ui.camera.x, y: ui.camera.y };
+      gesture.current = { kind: 'pan', px: e.clientX, py: e.clientY, x: ui.camera.x, y: ui.camera.y, touch: e.pointerType === 'touch', moved: false };
       return;
     }
     if (e.button !== 0) return;
@@ -72,6 +72,7 @@ export function useCanvasGestures({ canvasRef, index, items }: { canvasRef: RefO
         useUi.getState().setCamera({ zoom, x: mid.x - p.x * zoom, y: mid.y - p.y * zoom });
       }
     } else if (g?.kind === 'pan') {
+      if (Math.abs(e.clientX - g.px) + Math.abs(e.clientY - g.py) > 6) g.moved = true;
       useUi.getState().setCamera({ ...useUi.getState().camera, x: g.x + e.clientX - g.px, y: g.y + e.clientY - g.py });
     } else if (g?.kind === 'band') {
       const p = boxOf(e);
@@ -89,6 +90,8 @@ export function useCanvasGestures({ canvasRef, index, items }: { canvasRef: RefO
       return;
     }
     gesture.current = null;
+    // A tap on empty board (a finger that did not pan) clears the selection, as a click does: phones have no Escape key.
+    if (g?.kind === 'pan' && g.touch && !g.moved) useUi.getState().select(null);
     if (g?.kind === 'band' && band && band.w + band.h > 4) {
       const cam = useUi.getState().camera;
       const tl = screenToBoard(cam, band.x, band.y);
