@@ -22,8 +22,6 @@ import { CURRENT_SCHEMA, migrate, type BoardSchema } from '../../shared/doc/migr
 export interface RoomSocket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
-  /** Resolves true if the peer still answers (a ping), false after a short wait. */
-  probe(): Promise<boolean>;
 }
 
 export interface Peer {
@@ -250,10 +248,25 @@ export class Room {
 
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    if (peer.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], peer);
+    for (const [id, claim] of this.claims) if (claim.peer === peer) this.claims.delete(id);
+    const owned = [...peer.awarenessIds];
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, peer);
+    // The ids are free now: a connection that claimed one meanwhile (its reconnected owner) gets it.
+    for (const id of owned) {
+      const claim = this.claims.get(id);
+      if (!claim) continue;
+      this.claims.delete(id);
+      if (this.peers.has(claim.peer) && this.ownerOf(id) === null) {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries([claim.entry]), claim.peer);
+      }
     }
   }
+
+  /**
+   * Presence ids claimed by a connection while another, still connected, owns
+   * them: the newest claim per id, applied once the owner is gone.
+   */
+  private readonly claims = new Map<number, { peer: Peer; entry: AwarenessEntry }>();
 
   /** Handles one binary message; a protocol error closes only this peer. */
   async receive(peer: Peer, data: Uint8Array): Promise<void> {
@@ -284,7 +297,7 @@ export class Room {
         return;
       case 'awareness':
         if (peer.mode === 'observer' && !(peer.observerCursors?.() ?? false)) return;
-        await this.applyAwareness(peer, msg.update, msg.clients);
+        this.applyAwareness(peer, msg.update, msg.clients);
         return;
       case 'query-awareness': {
         const ids = [...this.awareness.getStates().keys()];
@@ -315,11 +328,14 @@ export class Room {
    * A connection may only set or remove its own clients' presence. Stock
    * y-websocket clients echo everyone's presence back, so entries owned by
    * another connection are dropped quietly rather than treated as an attack.
-   * One exception: a client that reconnected while its old connection is
-   * half-open (sleeping laptop, network change) sends a newer clock for its
-   * own id. If the old owner no longer answers a ping, the id moves over.
+   * A client that reconnected while its old connection is half-open (sleeping
+   * laptop, network change) sends a newer clock for its own id: that claim is
+   * kept and applied when the old connection is gone — closed, or terminated
+   * by the regular heartbeat (sync/upgrade.ts) — never while the owner is
+   * connected: one slow pong on a busy machine must not hand a live
+   * participant's presence to whoever asked (issue 18).
    */
-  private async applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): Promise<void> {
+  private applyAwareness(peer: Peer, update: Uint8Array, clients: AwarenessEntry[]): void {
     const maxBytes = this.limits.maxPresenceBytes ?? 0;
     if (maxBytes > 0 && clients.some((c) => (c.bytes ?? 0) > maxBytes)) {
       this.refuse(peer, CloseCode.MessageTooLarge, 'presence_bytes');
@@ -341,13 +357,8 @@ export class Room {
         continue;
       }
       const current = this.awareness.meta.get(c.clientId)?.clock ?? 0;
-      if (c.clock <= current) continue;
-      if (await owner.socket.probe()) continue;
-      // Still the owner after the wait, and still unresponsive: hand the id over.
-      if (this.ownerOf(c.clientId) === owner) {
-        owner.awarenessIds.delete(c.clientId);
-        own.push(c);
-      }
+      const pending = this.claims.get(c.clientId);
+      if (c.clock > current && (!pending || c.clock > pending.entry.clock)) this.claims.set(c.clientId, { peer, entry: c });
     }
     if (own.length === 0 || this.destroyed || !this.peers.has(peer)) return;
     // Only messages that change the sender's own presence count (echoes of others' are free).

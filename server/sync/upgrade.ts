@@ -25,8 +25,6 @@ function refuse(socket: Duplex, status: number, message: string): void {
   );
 }
 
-const PROBE_TIMEOUT_MS = 1000;
-
 export interface SyncEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes all sockets; rooms are flushed by Rooms.closeAll. */
@@ -68,8 +66,6 @@ export function createSyncEndpoint(
   pinger.unref();
 
   function onConnection(ws: WebSocket, boardId: string, grant?: Grant, ip = 'unknown'): void {
-    let lastPong = -Infinity;
-    let probing: Promise<boolean> | null = null;
     const rateGuard = createRateGuard({
       updatesPerSecond: opts.updatesPerSecond ?? 0,
       updateBurst: opts.updateBurst ?? 0,
@@ -97,36 +93,12 @@ export function createSyncEndpoint(
           ws.send(data, { binary: true });
         },
         close: (code, reason) => ws.close(code, reason),
-        probe: () => {
-          // Answered a ping just now, or one is in flight: no new ping (presence spoofing
-          // attempts must not turn into a ping flood at the victim).
-          if (ws.readyState === ws.OPEN && performance.now() - lastPong < PROBE_TIMEOUT_MS) return Promise.resolve(true);
-          probing ??= new Promise<boolean>((resolve) => {
-            if (ws.readyState !== ws.OPEN) return resolve(false);
-            const timer = setTimeout(() => {
-              ws.off('pong', onPong);
-              resolve(false);
-            }, PROBE_TIMEOUT_MS);
-            const onPong = () => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-            ws.once('pong', onPong);
-            ws.ping();
-          }).finally(() => {
-            probing = null;
-          });
-          return probing;
-        },
       },
     };
     // Every log line of this connection carries its id (conn).
     const plog = log.child({ board: boardId, conn: peer.id });
     alive.set(ws, true);
-    ws.on('pong', () => {
-      alive.set(ws, true);
-      lastPong = performance.now();
-    });
+    ws.on('pong', () => alive.set(ws, true));
     // Without an error listener a malformed frame makes ws throw and kills the process.
     // ws then closes the connection itself (1002 protocol error, 1007 invalid UTF-8, 1009 too big).
     ws.on('error', (err) => {
