@@ -235,7 +235,7 @@ describe('action plan in Chromium', () => {
 
     // --- A phone: the panel at 390 × 844. ---
     const phone = await person(app.browser, 'da-DK', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    await phone.page.goto(`${app.server.url}${links.editor}&name=Cem&role=citizen`);
+    await phone.page.goto(`${app.server.url}${links.editor}&name=Cem&role=citizen&view=canvas`);
     await phone.page.locator('.status[data-state="saved"]').waitFor();
     const phonePanel = await openPanel(phone.page, 'Handlingsplan', 'Handlingsplan');
     await expect.poll(() => phonePanel.locator('[data-action-id]').count()).toBe(2);

@@ -163,6 +163,9 @@ describe('join by QR code in Chromium', () => {
     await ann.page.keyboard.press('Escape');
     await ann.page.locator('.card[data-kind="problem"]').waitFor();
     await expect.poll(() => ann.page.locator('.ph-count').getAttribute('data-present')).toBe('3');
+    // Nor is it listed among the participants (Ann, Mia and Bo; no "Præsentation").
+    const listed = ann.page.getByRole('region', { name: 'Deltagere' }).locator('li[data-presence-name]');
+    await expect.poll(() => listed.count()).toBe(3);
 
     // A timer the group agreed on runs on the projector too (set here as the phase strip would, after consent).
     await writeBoard(base, id, key, (doc) => {

@@ -116,7 +116,7 @@ describe('a whole youth-policy workshop in Chromium: five editors (one on a phon
 
     const phone = await person(app.browser, 'da-DK', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const noah: Who = { ...phone, name: 'Noah', role: 'citizen', label: 'Borger', phone: true };
-    await noah.page.goto(`${app.server.url}${links.editor}&name=Noah&role=citizen`);
+    await noah.page.goto(`${app.server.url}${links.editor}&name=Noah&role=citizen&view=canvas`);
     await noah.page.locator('.status[data-state="saved"]').waitFor();
 
     // The observer link on the room's big screen.
@@ -273,7 +273,10 @@ describe('a whole youth-policy workshop in Chromium: five editors (one on a phon
         for (let i = 0; i < 2; i++) await press(w, w.page.getByRole('button', { name }));
       };
       if (w.phone) await zoom('Zoom ind');
-      await press(w, w.page.getByRole('toolbar', { name: 'Samskab' }).getByRole('button', { name: 'Idé', exact: true }));
+      const toolbar = w.page.getByRole('toolbar', { name: 'Samskab' });
+      // On the phone the toolbar is folded behind one "Værktøjer" menu.
+      if (w.phone) await press(w, toolbar.getByRole('button', { name: 'Værktøjer', exact: true }));
+      await press(w, toolbar.getByRole('button', { name: 'Idé', exact: true }));
       await typeInEditor(w.page, '');
       const editing = w.page.locator('.card.is-editing');
       const id = (await editing.getAttribute('data-item-id')) ?? '';

@@ -3,8 +3,10 @@ import { useT } from '../i18n/useT';
 import { useUi } from '../state/ui';
 import type { PresenceUser } from './presence';
 
-export function PresenceList({ users }: { users: PresenceUser[] }) {
+export function PresenceList({ users: all }: { users: PresenceUser[] }) {
   const t = useT();
+  // A projector's presenter view is a screen, not a person: it is neither listed nor counted.
+  const users = all.filter((u) => u.kind !== 'presenter');
   const lang = useUi((s) => s.lang);
   const following = useUi((s) => s.following);
   const summon = useUi((s) => s.summonMine);
