@@ -5,18 +5,21 @@ export interface AccessOptions {
    * Empty: the Origin's host must equal the request's Host header.
    */
   allowedOrigins: string[];
-  /** Wrong passcodes allowed per IP and board within `passcodeWindowMs` before HTTP 429. */
+  /** Wrong passcodes allowed per device (browser) and board within `passcodeWindowMs` before HTTP 429. */
   passcodeAttempts: number;
+  /** Wrong passcodes allowed per address and board within the window: a ceiling for a whole network. */
+  passcodeAddressAttempts: number;
   passcodeWindowMs: number;
 }
 
 export const DEFAULT_ACCESS_OPTIONS: AccessOptions = {
   allowedOrigins: [],
   passcodeAttempts: 5,
+  passcodeAddressAttempts: 100,
   passcodeWindowMs: 60_000,
 };
 
-/** ALLOWED_ORIGINS (comma-separated origins), PASSCODE_ATTEMPTS, PASSCODE_WINDOW_MS. */
+/** ALLOWED_ORIGINS (comma-separated origins), PASSCODE_ATTEMPTS, PASSCODE_ADDRESS_ATTEMPTS, PASSCODE_WINDOW_MS. */
 export function accessOptionsFromEnv(env: NodeJS.ProcessEnv): AccessOptions {
   const origins = (env.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -38,6 +41,7 @@ export function accessOptionsFromEnv(env: NodeJS.ProcessEnv): AccessOptions {
   return {
     allowedOrigins: origins,
     passcodeAttempts: int(env.PASSCODE_ATTEMPTS, DEFAULT_ACCESS_OPTIONS.passcodeAttempts, 'PASSCODE_ATTEMPTS'),
+    passcodeAddressAttempts: int(env.PASSCODE_ADDRESS_ATTEMPTS, DEFAULT_ACCESS_OPTIONS.passcodeAddressAttempts, 'PASSCODE_ADDRESS_ATTEMPTS'),
     passcodeWindowMs: int(env.PASSCODE_WINDOW_MS, DEFAULT_ACCESS_OPTIONS.passcodeWindowMs, 'PASSCODE_WINDOW_MS'),
   };
 }

@@ -11,7 +11,7 @@ import { createStaticHandler } from './http/static';
 import { dispatch, type Handler, type Route } from './http/router';
 import { admitUpgrade, createAccessService, handleAccessApi, setSecurityHeaders } from './access';
 import { clientIp } from './limits/clientIp';
-import { WindowLimiter } from './limits/window';
+import { retryAfterSeconds } from './limits/slidingWindow';
 import type { Logger } from './log';
 import { Metrics } from './metrics';
 import { handleSnapshotsApi } from './snapshots/http';
@@ -53,7 +53,7 @@ export async function startServer(
   const boardStore = backend.board;
   const boardBus = backend.bus;
   const metrics = new Metrics();
-  const access = createAccessService(config, backend.access, log);
+  const access = createAccessService(config, backend.access, log, backend.limits);
   // The rooms' hooks call features made below (they need the rooms); no board loads before they exist.
   const rooms: Rooms = new Rooms(
     boardStore,
@@ -103,17 +103,21 @@ export async function startServer(
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
   if (boardBus) metrics.gauge('samskab_redis_up', 'Scale-out mode: 1 while Redis carries updates between instances, 0 during an outage.', () => (boardBus.healthy ? 1 : 0));
-  const boardsPerIp = new WindowLimiter(config.boardsPerIpPerHour, 60 * 60 * 1000);
+  // Counted in Redis across instances in scale-out mode (backend.limits), in this process otherwise.
+  const HOUR_MS = 60 * 60 * 1000;
   const serveStatic = createStaticHandler(config.clientDir);
   let closing = false;
 
   /** Boards per address per hour, for creating and importing alike. */
-  const limitBoardCreation: Handler = ({ res, ip }) => {
-    const allowed = boardsPerIp.hit(ip);
-    if (allowed.ok) return false;
+  const limitBoardCreation: Handler = async ({ res, ip }) => {
+    const max = config.boardsPerIpPerHour;
+    if (max <= 0) return false;
+    const c = await backend.limits.take(`boards:${ip}`, HOUR_MS, max, 'below');
+    if (c.recorded) return false;
+    const wait = retryAfterSeconds(c, HOUR_MS, Date.now());
     metrics.limitHits.inc({ limit: 'boards_per_ip_per_hour' });
-    res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
-    throw new HttpError(429, `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`);
+    res.setHeader('Retry-After', String(wait));
+    throw new HttpError(429, `too many boards created from this address; try again in ${wait} s`);
   };
   // The route table: first match answers; a handler that resolves false lets the next row try.
   const routes: Route[] = [

@@ -7,6 +7,8 @@ import type { ServerConfig } from './config';
 import type { Logger } from './log';
 import type { BoardBus } from './scale/bus';
 import { scaleOutOf } from './scale/backend';
+import { RedisWindows } from './limits/redisWindows';
+import { LocalWindows, type SlidingWindows } from './limits/slidingWindow';
 import { RedisBus } from './scale/redis-bus';
 import { PostgresSnapshotStore } from './snapshots/postgres';
 import { SqliteSnapshotStore } from './snapshots/sqlite';
@@ -44,6 +46,8 @@ export interface Backend {
   stories: StoryStore;
   /** Null with SQLite (one instance) and for tools that need no bus. */
   bus: BoardBus | null;
+  /** Where abuse limits count (passcode attempts, boards per address): Redis shared by every instance in scale-out mode, else this process. */
+  limits: SlidingWindows;
   /** Closes every store, then the shared pool or handle, then the bus. */
   close(): Promise<void>;
 }
@@ -59,8 +63,9 @@ export interface BackendOptions {
 export function openBackend(config: ServerConfig, log: Logger, opts: BackendOptions): Backend {
   const scaleOut = scaleOutOf(config);
   let shared: { pool: pg.Pool } | { db: Database.Database };
-  let stores: Omit<Backend, 'bus' | 'close'>;
+  let stores: Omit<Backend, 'bus' | 'close' | 'limits'>;
   let bus: BoardBus | null = opts.bus ?? null;
+  let limits: SlidingWindows = new LocalWindows();
   if (scaleOut) {
     const pool = createPool(scaleOut.databaseUrl, POOL_SIZE);
     shared = { pool };
@@ -72,6 +77,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
       stories: new PostgresStoryStore(pool),
     };
     if (opts.withBus && opts.bus === undefined) bus = new RedisBus(scaleOut.redisUrl, log);
+    if (opts.withBus) limits = new RedisWindows(scaleOut.redisUrl, log);
   } else {
     const db = openSqlite(config.dataDir, MAIN_SQLITE_FILE, { synchronous: config.sqliteSynchronous });
     shared = { db };
@@ -87,6 +93,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
   return {
     ...stores,
     bus,
+    limits,
     close() {
       closed ??= (async () => {
         await stores.board.close();
@@ -97,6 +104,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
         if ('pool' in shared) await shared.pool.end();
         else shared.db.close();
         await bus?.close();
+        if (limits instanceof RedisWindows) await limits.close();
       })();
       return closed;
     },

@@ -9,6 +9,7 @@ export type DenyReason =
   | 'passcode-required'
   | 'passcode-wrong'
   | 'too-many-attempts'
+  | 'device-invalid'
   | 'origin-not-allowed'
   | 'editor-only'
   | 'open-board';

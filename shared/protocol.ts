@@ -96,5 +96,8 @@ export const ACCESS_PASSCODE_PARAM = 'passcode';
 export const ACCESS_KEY_HEADER = 'X-Samskab-Key';
 /** The passcode, percent-encoded UTF-8 (encodeURIComponent), so any characters fit in a header. */
 export const ACCESS_PASSCODE_HEADER = 'X-Samskab-Passcode';
+/** This browser's random device id: wrong passcodes are counted per device first (docs/access.md). */
+export const ACCESS_DEVICE_PARAM = 'device';
+export const ACCESS_DEVICE_HEADER = 'X-Samskab-Device';
 /** The voter's secret id on vote-round calls (never the public person key). */
 export const VOTER_HEADER = 'X-Samskab-Voter';

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessChange, AccessInfo } from '../../shared/http/contract';
 import { isValidBoardId } from '../../shared/ids';
-import { ACCESS_KEY_HEADER, ACCESS_PASSCODE_HEADER } from '../../shared/protocol';
+import { ACCESS_DEVICE_HEADER, ACCESS_KEY_HEADER, ACCESS_PASSCODE_HEADER } from '../../shared/protocol';
 import { HttpError, readJson } from '../http/body';
 import { sendJson } from '../http/respond';
 import { linksOf, MAX_PASSCODE, MIN_PASSCODE, type AccessService, type Credentials, type Decision } from './service';
 import type { AccessRecord, Mode } from './types';
 
-/** Credentials of a board API request: the link secret and passcode headers. */
+/** Credentials of a board API request: the link secret, passcode and device headers. */
 export function credentialsFromHeaders(req: IncomingMessage): Credentials {
   const header = (name: string) => {
     const v = req.headers[name.toLowerCase()];
@@ -21,7 +21,7 @@ export function credentialsFromHeaders(req: IncomingMessage): Credentials {
       throw new HttpError(400, `${ACCESS_PASSCODE_HEADER} must be percent-encoded UTF-8`);
     }
   }
-  return { key: header(ACCESS_KEY_HEADER), passcode };
+  return { key: header(ACCESS_KEY_HEADER), passcode, device: header(ACCESS_DEVICE_HEADER) };
 }
 
 /** Sends a refusal as JSON `{error, reason}` (+ Retry-After on 429). */

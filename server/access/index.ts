@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../config';
+import type { SlidingWindows } from '../limits/slidingWindow';
 import type { Logger } from '../log';
 import { DEFAULT_ACCESS_OPTIONS } from '../accessOptions';
 import { scaleOutOf } from '../scale/backend';
@@ -15,9 +16,9 @@ export { AccessService } from './service';
  * in PostgreSQL in scale-out mode (then records are cached only briefly, since
  * another instance may rotate a board's links).
  */
-export function createAccessService(config: ServerConfig, store: AccessStore, log: Logger): AccessService {
+export function createAccessService(config: ServerConfig, store: AccessStore, log: Logger, windows: SlidingWindows): AccessService {
   const options = { ...DEFAULT_ACCESS_OPTIONS, ...config.access };
-  return new AccessService(store, options, log, scaleOutOf(config) ? SHARED_CACHE_MS : undefined);
+  return new AccessService(store, options, log, windows, scaleOutOf(config) ? SHARED_CACHE_MS : undefined);
 }
 
 /** How long an instance trusts its cached copy of a record that other instances may change. */

@@ -1,5 +1,6 @@
 import { AccessCloseCode, AccessCloseReason } from '../../shared/protocol';
 import type { Logger } from '../log';
+import type { SlidingWindows } from '../limits/slidingWindow';
 import { PasscodeLimiter } from './ratelimit';
 import { hashPasscode, newToken, secretEquals, sha256Hex, verifyPasscode } from './secrets';
 import type { AccessOptions } from '../accessOptions';
@@ -9,7 +10,12 @@ export interface Credentials {
   /** The link secret (`k`), editor or observer token. */
   key: string | null;
   passcode: string | null;
+  /** This browser's random device id (16–64 base64url characters), or null: passcode attempts are counted per device first. */
+  device?: string | null;
 }
+
+/** A device id as the client makes it (client/src/state/deviceKey.ts). */
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export type Decision =
   | { ok: true; mode: Mode; record: AccessRecord | null }
@@ -55,10 +61,16 @@ export class AccessService {
     private readonly store: AccessStore,
     readonly options: AccessOptions,
     private readonly log: Logger,
+    /** Where wrong passcodes are counted: this process, or Redis shared by every instance. */
+    windows: SlidingWindows,
     /** Scale-out: cached records expire after this long (another instance may change them); 0 = forever. */
     private readonly cacheMs = 0,
   ) {
-    this.limiter = new PasscodeLimiter(options.passcodeAttempts, options.passcodeWindowMs);
+    this.limiter = new PasscodeLimiter(windows, {
+      perDevice: options.passcodeAttempts,
+      perAddress: options.passcodeAddressAttempts,
+      windowMs: options.passcodeWindowMs,
+    });
   }
 
   private readonly cachedAt = new Map<string, number>();
@@ -136,11 +148,15 @@ export class AccessService {
     } else return deny(403, 'link-invalid', 'this link is not valid for this board');
 
     if (r.passcodeHash !== null) {
-      const wait = this.limiter.retryAfter(ip, boardId);
+      const device = creds.device ?? null;
+      if (device !== null && !DEVICE_ID_PATTERN.test(device)) {
+        return deny(400, 'device-invalid', 'the device id must be 16-64 characters of A-Z, a-z, 0-9, - and _');
+      }
+      const wait = await this.limiter.retryAfter(boardId, device, ip);
       if (wait > 0) return deny(429, 'too-many-attempts', `too many wrong passcodes; try again in ${wait} s`, wait);
       if (!creds.passcode) return deny(401, 'passcode-required', 'this board has a passcode');
       if (!(await verifyPasscode(creds.passcode, r.passcodeHash))) {
-        this.limiter.fail(ip, boardId);
+        await this.limiter.fail(boardId, device, ip);
         this.log.info({ board: boardId }, 'wrong passcode');
         return deny(401, 'passcode-wrong', 'wrong passcode');
       }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM } from '../../shared/protocol';
+import { ACCESS_DEVICE_PARAM, ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM } from '../../shared/protocol';
 import type { Grant } from '../sync/admission';
 import type { AccessService } from './service';
 import type { DenyReason } from './types';
@@ -62,7 +62,7 @@ export async function admitUpgrade(
   try {
     decision = await access.check(
       boardId,
-      { key: url.searchParams.get(ACCESS_KEY_PARAM), passcode: url.searchParams.get(ACCESS_PASSCODE_PARAM) },
+      { key: url.searchParams.get(ACCESS_KEY_PARAM), passcode: url.searchParams.get(ACCESS_PASSCODE_PARAM), device: url.searchParams.get(ACCESS_DEVICE_PARAM) },
       ip,
     );
   } catch {

@@ -46,7 +46,9 @@ export async function spawnReplicaPair(
   scope: Scope,
   opts: ReplicaOptions & { env?: Record<string, string> } = {},
 ): Promise<[ChildServer, ChildServer]> {
-  const env = { DATABASE_URL, REDIS_URL: opts.redisUrl ?? REDIS_URL, ...opts.env };
+  // Boards per address are counted in Redis, which outlives a test run: every run on this machine creates boards
+  // from 127.0.0.1, so the hourly limit is lifted unless a test sets it (with a Redis of its own).
+  const env = { DATABASE_URL, REDIS_URL: opts.redisUrl ?? REDIS_URL, BOARDS_PER_IP_PER_HOUR: '1000000', ...opts.env };
   const first = await spawnServer(scope, { dataDir: scope.tempDir(), env });
   const second = await spawnServer(scope, { dataDir: scope.tempDir(), env });
   return [first, second];

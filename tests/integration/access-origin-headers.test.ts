@@ -23,7 +23,7 @@ describe('Origin of websocket upgrades', () => {
 
   it('ALLOWED_ORIGINS replaces the same-host rule', async () => {
     const srv = await startTestServer(scope, {
-      config: { access: { allowedOrigins: ['https://samskab.example.dk'], passcodeAttempts: 5, passcodeWindowMs: 60_000 } },
+      config: { access: { allowedOrigins: ['https://samskab.example.dk'], passcodeAttempts: 5, passcodeAddressAttempts: 100, passcodeWindowMs: 60_000 } },
     });
     const url = syncUrl(srv, 'open-board');
     expect((await tryUpgrade(url, { Origin: 'https://samskab.example.dk' })).status).toBe(101);

@@ -84,7 +84,7 @@ describe('passcode', () => {
   });
 
   it('the limit lifts once the window has passed', async () => {
-    const srv = await startTestServer(scope, { config: { access: { allowedOrigins: [], passcodeAttempts: 2, passcodeWindowMs: 700 } } });
+    const srv = await startTestServer(scope, { config: { access: { allowedOrigins: [], passcodeAttempts: 2, passcodeAddressAttempts: 100, passcodeWindowMs: 700 } } });
     const board = await createProtectedBoard(srv);
     await accessApi(srv, board.id, 'access', { method: 'PUT', key: board.editorKey, body: { passcode: 'right-one' } });
     for (const p of ['a', 'b']) expect((await accessApi(srv, board.id, 'access', { key: board.editorKey, passcode: p })).status).toBe(401);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { accessOptionsFromEnv } from '../../server/accessOptions';
 import { PasscodeLimiter } from '../../server/access/ratelimit';
+import { LocalWindows } from '../../server/limits/slidingWindow';
 import { hashPasscode, newToken, secretEquals, verifyPasscode } from '../../server/access/secrets';
 import { originAllowed } from '../../server/access/upgrade';
 
@@ -29,19 +30,34 @@ describe('originAllowed', () => {
 });
 
 describe('PasscodeLimiter', () => {
-  it('allows max failures per window per IP and board, then says how long to wait', () => {
+  it('allows max failures per device and board, then says how long to wait; other devices on the address go on', async () => {
     let now = 1_000_000;
-    const l = new PasscodeLimiter(5, 60_000, () => now);
+    const l = new PasscodeLimiter(new LocalWindows(() => now), { perDevice: 5, perAddress: 12, windowMs: 60_000 }, () => now);
+    const hall = '10.0.0.1';
     for (let i = 0; i < 5; i++) {
-      expect(l.retryAfter('1.2.3.4', 'b')).toBe(0);
-      l.fail('1.2.3.4', 'b');
+      expect(await l.retryAfter('b', 'deviceAAAAAAAAAAAA', hall)).toBe(0);
+      await l.fail('b', 'deviceAAAAAAAAAAAA', hall);
       now += 1000;
     }
-    expect(l.retryAfter('1.2.3.4', 'b')).toBe(55);
-    expect(l.retryAfter('1.2.3.4', 'other')).toBe(0);
-    expect(l.retryAfter('5.6.7.8', 'b')).toBe(0);
+    expect(await l.retryAfter('b', 'deviceAAAAAAAAAAAA', hall)).toBe(55);
+    // The person next to her, on the same network, is not locked out; nor is another board.
+    expect(await l.retryAfter('b', 'deviceBBBBBBBBBBBB', hall)).toBe(0);
+    expect(await l.retryAfter('other', 'deviceAAAAAAAAAAAA', hall)).toBe(0);
     now += 55_000;
-    expect(l.retryAfter('1.2.3.4', 'b')).toBe(0);
+    expect(await l.retryAfter('b', 'deviceAAAAAAAAAAAA', hall)).toBe(0);
+  });
+
+  it('a whole address has a ceiling, whatever device ids it sends; no device id means the address is the device', async () => {
+    const now = 0;
+    const l = new PasscodeLimiter(new LocalWindows(() => now), { perDevice: 5, perAddress: 12, windowMs: 60_000 }, () => now);
+    for (let i = 0; i < 12; i++) {
+      expect(await l.retryAfter('b', `fresh-device-${String(i).padStart(4, '0')}`, '1.2.3.4')).toBe(0);
+      await l.fail('b', `fresh-device-${String(i).padStart(4, '0')}`, '1.2.3.4');
+    }
+    expect(await l.retryAfter('b', 'yet-another-device-id', '1.2.3.4')).toBe(60);
+    expect(await l.retryAfter('b', 'yet-another-device-id', '5.6.7.8')).toBe(0);
+    for (let i = 0; i < 5; i++) await l.fail('b', null, '5.6.7.8');
+    expect(await l.retryAfter('b', null, '5.6.7.8')).toBe(60);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedCounter } from '../../server/limits/counter';
 import { createRateGuard } from '../../server/limits/rate';
 import { TokenBucket } from '../../server/limits/tokenBucket';
-import { WindowLimiter } from '../../server/limits/window';
+import { LocalWindows, retryAfterSeconds } from '../../server/limits/slidingWindow';
 import { configFromEnv, LIMIT_DEFAULTS } from '../../server/config';
 import { Metrics } from '../../server/metrics';
 import { CloseCode } from '../../shared/protocol';
@@ -65,17 +65,26 @@ describe('KeyedCounter', () => {
   });
 });
 
-describe('WindowLimiter', () => {
-  it('allows max events per window per key and says when the next is allowed', () => {
+describe('LocalWindows', () => {
+  it("'below' records while there is room, says when the next is allowed, and keys are apart", async () => {
     let now = 0;
-    const w = new WindowLimiter(2, 60_000, () => now);
-    expect(w.hit('ip').ok).toBe(true);
+    const w = new LocalWindows(() => now);
+    expect((await w.take('ip', 60_000, 2, 'below')).recorded).toBe(true);
     now = 10_000;
-    expect(w.hit('ip').ok).toBe(true);
-    expect(w.hit('ip')).toEqual({ ok: false, retryAfterSeconds: 50 });
-    expect(w.hit('other').ok).toBe(true);
+    expect((await w.take('ip', 60_000, 2, 'below')).recorded).toBe(true);
+    const full = await w.take('ip', 60_000, 2, 'below');
+    expect(full).toEqual({ count: 2, oldest: 0, recorded: false });
+    expect(retryAfterSeconds(full, 60_000, now)).toBe(50);
+    expect((await w.take('other', 60_000, 2, 'below')).recorded).toBe(true);
     now = 60_001;
-    expect(w.hit('ip').ok).toBe(true);
+    expect(await w.take('ip', 60_000, 2, 'never')).toEqual({ count: 1, oldest: 10_000, recorded: false });
+    expect((await w.take('ip', 60_000, 2, 'below')).recorded).toBe(true);
+  });
+
+  it("'always' records past max (failures are counted even when already over)", async () => {
+    const w = new LocalWindows(() => 5);
+    for (let i = 0; i < 4; i++) await w.take('k', 1000, 2, 'always');
+    expect((await w.take('k', 1000, 2, 'never')).count).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM, AccessCloseCode } from '../../../shared/protocol';
+import { ACCESS_DEVICE_PARAM, ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM, AccessCloseCode } from '../../../shared/protocol';
+import { passcodeDevice } from '../http/credentials';
 import type { BoardConnection } from '../sync/connection';
 import { changeAccess, checkAccess, keyOfLink, rotateLinks, type AccessInfo, type DenyReason, type Mode } from './api';
 
@@ -35,7 +36,7 @@ function rememberPasscode(boardId: string, passcode: string | null): void {
 }
 
 function paramsOf(key: string | null, passcode: string | null): Record<string, string> {
-  return { ...(key ? { [ACCESS_KEY_PARAM]: key } : {}), ...(passcode ? { [ACCESS_PASSCODE_PARAM]: passcode } : {}) };
+  return { ...(key ? { [ACCESS_KEY_PARAM]: key } : {}), ...(passcode ? { [ACCESS_PASSCODE_PARAM]: passcode, [ACCESS_DEVICE_PARAM]: passcodeDevice() } : {}) };
 }
 
 export interface BoardAccess {
@@ -130,7 +131,7 @@ export function useBoardAccess(boardId: string): BoardAccess {
       // The open websocket stays; reconnects use the new passcode.
       const provider = conn.current?.provider;
       if (provider) {
-        if (p) provider.params[ACCESS_PASSCODE_PARAM] = p;
+        if (p) Object.assign(provider.params, { [ACCESS_PASSCODE_PARAM]: p, [ACCESS_DEVICE_PARAM]: passcodeDevice() });
         else delete provider.params[ACCESS_PASSCODE_PARAM];
       }
       setState({ phase: 'ok', info: answer.info });
