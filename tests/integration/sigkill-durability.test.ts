@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createItem, itemsMap, moveItem } from '../../shared/model/board';
@@ -18,7 +20,14 @@ import { waitFor } from '../helpers/wait';
 
 const scope = useScope();
 
-async function killMidStream(env: Record<string, string>, seed: number) {
+/**
+ * `lockStore`: just before the kill, another process holds SQLite's write lock
+ * for a moment, so the server's next append waits (its event loop blocked in
+ * SQLite's busy wait). Storing first, nothing it receives meanwhile can reach
+ * B; a server that relayed before storing would hand B that batch and then
+ * die with it unstored — which is what this variant catches.
+ */
+async function killMidStream(env: Record<string, string>, seed: number, opts: { lockStore?: boolean } = {}) {
   const dataDir = scope.tempDir();
   const first = await spawnServer(scope, { dataDir, env });
   const board = 'sigkill-board';
@@ -51,10 +60,20 @@ async function killMidStream(env: Record<string, string>, seed: number) {
   scope.defer(() => clearInterval(stream));
 
   await waitFor(() => seen.size >= 300, { timeoutMs: 20_000, message: () => `B to see 300 items (saw ${seen.size})` });
+  let lock: Database.Database | null = null;
+  if (opts.lockStore) {
+    lock = new Database(path.join(dataDir, 'samskab.sqlite'));
+    lock.exec('BEGIN IMMEDIATE');
+    await new Promise((r) => setTimeout(r, 300));
+  }
   const killed = await first.kill('SIGKILL');
   expect(killed.signal).toBe('SIGKILL');
   streaming = false;
   clearInterval(stream);
+  lock?.exec('ROLLBACK');
+  lock?.close();
+  // Whatever the server wrote to B's socket before it died arrives now: B saw it too.
+  await new Promise((r) => setTimeout(r, 200));
 
   // Freeze what B had seen: the connection is gone, nothing more can arrive.
   const seenIds = [...seen];
@@ -89,5 +108,9 @@ describe('SIGKILL durability', () => {
 
   it('… also while the update log is being compacted all the time', { timeout: 60_000 }, async () => {
     await killMidStream({ COMPACT_THRESHOLD: '2' }, 12);
+  });
+
+  it('… also when the kill lands while the store is slow (nothing is relayed before it is stored)', { timeout: 60_000 }, async () => {
+    await killMidStream({}, 13, { lockStore: true });
   });
 });
