@@ -117,7 +117,8 @@ async function main() {
     execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-bench-'));
-  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir };
+  // The benchmark fills boards by id through the sync endpoint, as the seed tool does.
+  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, openBoards: true };
   const server = await startServer(config, createLogger('silent'));
   const wsBase = server.url.replace(/^http/, 'ws') + SYNC_PATH_PREFIX.replace(/\/$/, '');
   const browser = await chromium.launch({

@@ -36,6 +36,8 @@ async function startSamskab(): Promise<RunningServer> {
       // and per-board connection limits (abuse protection) that would otherwise refuse it.
       MAX_CONNECTIONS_PER_IP: '100000',
       MAX_CONNECTIONS_PER_BOARD: '100000',
+      // Clients join boards by id, as with the reference server.
+      OPEN_BOARDS: 'true',
     },
     /Samskab: http:\/\/\S+:\d+/,
     (out) => `ws://127.0.0.1:${/Samskab: http:\/\/\S+:(\d+)/.exec(out)?.[1]}/sync`,

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { isValidBoardId } from '../shared/ids';
 import { initBoard, listItems, metaMap } from '../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../shared/model/schema';
-import { MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../shared/protocol';
+import { ACCESS_KEY_PARAM, MESSAGE_SAVED, SYNC_PATH_PREFIX } from '../shared/protocol';
 import { encodeSavedMessage } from '../shared/saved';
 import { generateBoard } from './seed/generate';
 
@@ -27,6 +27,8 @@ const USAGE = `Usage: npm run seed -- --url <http://host:port> --board <boardId>
 
   --url      Samskab server (http, https, ws or wss URL)
   --board    board id (letters, digits, "-" and "_", at most 64)
+  --key      the board link's key (?k=…), for a board made through the start page or POST /api/boards;
+             without it the board must be an open one (a server with OPEN_BOARDS=true)
   --cards    number of cards to add, 1–${MAX_CARDS}
   --seed     PRNG seed (integer 0–4294967295, default 1); same seed, same cards
   --title    title for a board that has none (default "Genereret tavle")
@@ -37,6 +39,7 @@ class UsageError extends Error {}
 interface Args {
   syncUrl: string;
   board: string;
+  key: string | null;
   cards: number;
   seed: number;
   title: string;
@@ -53,6 +56,7 @@ function parseCli(argv: string[]): Args | 'help' {
       options: {
         url: { type: 'string' },
         board: { type: 'string' },
+        key: { type: 'string' },
         cards: { type: 'string' },
         seed: { type: 'string' },
         title: { type: 'string' },
@@ -101,7 +105,9 @@ function parseCli(argv: string[]): Args | 'help' {
     throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
   }
 
-  return { syncUrl, board: values.board, cards, seed, title, timeoutMs: Math.round(timeoutS * 1000) };
+  if (values.key !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(values.key)) throw new UsageError('--key must be the k=… part of the board link');
+
+  return { syncUrl, board: values.board, key: values.key ?? null, cards, seed, title, timeoutMs: Math.round(timeoutS * 1000) };
 }
 
 /** Resolves when `check` holds; `check` is re-run by whoever calls the returned `poke`. */
@@ -135,6 +141,7 @@ async function seed(args: Args): Promise<string> {
   const provider = new WebsocketProvider(args.syncUrl, args.board, doc, {
     connect: false,
     disableBc: true,
+    ...(args.key ? { params: { [ACCESS_KEY_PARAM]: args.key } } : {}),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   });
   // A script is not a participant: no presence, no cursor on anyone's screen.

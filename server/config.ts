@@ -20,6 +20,13 @@ export interface ServerConfig extends LimitsConfig {
   access?: AccessOptions;
   /** Days a deleted board waits in the trash before it is erased (TRASH_DAYS, default 30); 0 erases at once. */
   trashDays?: number;
+  /**
+   * OPEN_BOARDS (default false): whether a board id without an access record
+   * is an open, editable board (demos, stock y-websocket clients). Off, only
+   * boards created through POST /api/boards exist; a websocket to any other id
+   * is closed with 4004 "board unknown" and the board API answers 404.
+   */
+  openBoards: boolean;
   /** Scale-out mode when both are set: PostgreSQL stores, Redis carries updates between instances. */
   databaseUrl?: string;
   redisUrl?: string;
@@ -98,10 +105,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sqliteSynchronous: sync,
     access: accessOptionsFromEnv(env),
     trashDays: int(env.TRASH_DAYS, 30, 'TRASH_DAYS'),
+    openBoards: bool(env.OPEN_BOARDS, false, 'OPEN_BOARDS'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     ...limitsFromEnv(env),
   };
+}
+
+function bool(v: string | undefined, fallback: boolean, name: string): boolean {
+  const s = (v ?? '').trim().toLowerCase();
+  if (s === '') return fallback;
+  if (s === 'true' || s === '1') return true;
+  if (s === 'false' || s === '0') return false;
+  throw new Error(`${name} must be true or false, got "${v}"`);
 }
 
 function limitsFromEnv(env: NodeJS.ProcessEnv): LimitsConfig {

@@ -10,6 +10,7 @@ export type DenyReason =
   | 'passcode-wrong'
   | 'too-many-attempts'
   | 'device-invalid'
+  | 'board-unknown'
   | 'origin-not-allowed'
   | 'editor-only'
   | 'open-board';

@@ -30,6 +30,8 @@ export const CloseCode = {
   MessageTooLarge: 4002,
   /** The board could not be loaded from storage. */
   StorageUnavailable: 4003,
+  /** No board has this id (OPEN_BOARDS is off and no board was made with it); the client does not reconnect. */
+  BoardUnknown: 4004,
 
   // ── Hostile input and limits (4100–4199) ─────────────────────────────────
   // Documented in docs/operations.md. A limit close tells the person what
@@ -65,6 +67,7 @@ export const CloseReason: Record<CloseCodeValue, string> = {
   [CloseCode.BadMessage]: 'malformed message',
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.StorageUnavailable]: 'board storage unavailable',
+  [CloseCode.BoardUnknown]: 'board unknown',
   [CloseCode.UpdateRejected]: 'update rejected: it could not be applied',
   [CloseCode.TooManyPendingUpdates]: 'too many updates with missing dependencies',
   [CloseCode.SlowConsumer]: 'connection too slow: send buffer limit reached',

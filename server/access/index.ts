@@ -18,7 +18,7 @@ export { AccessService } from './service';
  */
 export function createAccessService(config: ServerConfig, store: AccessStore, log: Logger, windows: SlidingWindows): AccessService {
   const options = { ...DEFAULT_ACCESS_OPTIONS, ...config.access };
-  return new AccessService(store, options, log, windows, scaleOutOf(config) ? SHARED_CACHE_MS : undefined);
+  return new AccessService(store, options, log, windows, config.openBoards, scaleOutOf(config) ? SHARED_CACHE_MS : undefined);
 }
 
 /** How long an instance trusts its cached copy of a record that other instances may change. */

@@ -63,6 +63,8 @@ export class AccessService {
     private readonly log: Logger,
     /** Where wrong passcodes are counted: this process, or Redis shared by every instance. */
     windows: SlidingWindows,
+    /** OPEN_BOARDS: whether an id without an access record is an open board (else it is unknown). */
+    private readonly openBoards: boolean,
     /** Scale-out: cached records expire after this long (another instance may change them); 0 = forever. */
     private readonly cacheMs = 0,
   ) {
@@ -136,8 +138,11 @@ export class AccessService {
   /** The rules, in order: link secret, then rate limit, then passcode. */
   async check(boardId: string, creds: Credentials, ip: string): Promise<Decision> {
     const r = await this.record(boardId);
-    // An open board (no record) is reached by its id, as an editor.
-    if (r === null) return { ok: true, mode: 'editor', record: null };
+    // An open board (no record) is reached by its id, as an editor — only where open boards are on.
+    if (r === null) {
+      if (this.openBoards) return { ok: true, mode: 'editor', record: null };
+      return deny(404, 'board-unknown', 'there is no board with this id; boards are made with POST /api/boards (or the start page)');
+    }
     const key = creds.key ?? '';
     let mode: Mode;
     if (key === '') return deny(401, 'link-required', 'this board needs its link: add ?k=<key> from the link you were given');

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACCESS_DEVICE_PARAM, ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM } from '../../shared/protocol';
+import { ACCESS_DEVICE_PARAM, ACCESS_KEY_PARAM, ACCESS_PASSCODE_PARAM, CloseCode } from '../../shared/protocol';
 import type { Grant } from '../sync/admission';
 import type { AccessService } from './service';
 import type { DenyReason } from './types';
@@ -68,6 +68,10 @@ export async function admitUpgrade(
   } catch {
     socket.destroy();
     return null;
+  }
+  if (!decision.ok && decision.reason === 'board-unknown') {
+    // Accepted and closed with a code, so a browser can tell "no such board" from "connection failed".
+    return { mode: 'observer', register: () => () => undefined, observerCursors: () => false, closeAtOnce: CloseCode.BoardUnknown };
   }
   if (!decision.ok) {
     refuseUpgrade(socket, decision.status, decision.reason, decision.error, decision.retryAfter);

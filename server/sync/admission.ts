@@ -12,6 +12,12 @@ export interface Grant {
   register(close: (code: number, reason: string) => void): () => void;
   /** Whether an observer's presence is relayed (read at each awareness message). */
   observerCursors(): boolean;
+  /**
+   * Accept the upgrade and close at once with this code: for refusals the
+   * browser must be able to read (a refused HTTP upgrade reaches it only as
+   * "connection failed"), e.g. an unknown board (4004).
+   */
+  closeAtOnce?: CloseCodeValue;
 }
 
 /**

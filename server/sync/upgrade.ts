@@ -106,6 +106,11 @@ export function createSyncEndpoint(
       plog.warn({ err: err.message, code: (err as Error & { code?: string }).code }, 'websocket error');
     });
 
+    if (grant?.closeAtOnce !== undefined) {
+      plog.info({ code: grant.closeAtOnce }, 'refusing connection');
+      ws.close(grant.closeAtOnce, CloseReason[grant.closeAtOnce]);
+      return;
+    }
     if (!perBoard.tryAdd(boardId, opts.maxConnectionsPerBoard ?? 0)) {
       plog.warn('refusing connection: board connection limit');
       limitHit(ws, CloseCode.BoardFull, 'connections_per_board');

@@ -24,7 +24,8 @@ export async function startAppServer(overrides: Partial<ServerConfig> = {}): Pro
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` before the e2e tests (npm test does).');
   }
-  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, ...overrides };
+  // Many tests make boards by id alone (createBoard); OPEN_BOARDS=false is tested on its own.
+  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, openBoards: true, ...overrides };
   const server = await startServer(config, createLogger('silent'));
   return { server, dataDir };
 }

@@ -41,6 +41,7 @@ export async function spawnServer(scope: Scope, opts: SpawnOptions): Promise<Chi
       DATA_DIR: opts.dataDir,
       CLIENT_DIR: path.join(opts.dataDir, 'no-client'),
       LOG_LEVEL: 'silent',
+      OPEN_BOARDS: 'true',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

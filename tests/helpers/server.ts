@@ -42,6 +42,8 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     maxMessageBytes: 4 * 1024 * 1024,
     pingIntervalMs: 30_000,
     sqliteSynchronous: 'NORMAL',
+    // Most tests reach boards by id alone; the tests of OPEN_BOARDS=false (its default for npm start) say so.
+    openBoards: true,
     ...LIMIT_DEFAULTS,
     ...overrides,
   };

@@ -90,11 +90,12 @@ function PasscodeDialog({ access }: { access: BoardAccess }) {
   );
 }
 
-function BlockedDialog({ reason }: { reason: 'link-rotated' | 'link-invalid' | 'link-required' | 'other' }) {
+function BlockedDialog({ reason }: { reason: 'link-rotated' | 'link-invalid' | 'link-required' | 'board-unknown' | 'other' }) {
   const t = useT();
   const ref = useModal();
-  const title = reason === 'link-rotated' ? t('linkRotatedTitle') : t('linkInvalidTitle');
-  const text = reason === 'link-rotated' ? t('linkRotated') : reason === 'link-required' ? t('linkRequired') : t('linkInvalid');
+  const title = reason === 'link-rotated' ? t('linkRotatedTitle') : reason === 'board-unknown' ? t('boardUnknownTitle') : t('linkInvalidTitle');
+  const text =
+    reason === 'link-rotated' ? t('linkRotated') : reason === 'link-required' ? t('linkRequired') : reason === 'board-unknown' ? t('boardUnknown') : t('linkInvalid');
   return (
     <dialog ref={ref} className="access-dialog blocked-dialog" aria-labelledby="blocked-title" aria-describedby="blocked-text" onCancel={(e) => e.preventDefault()}>
       <div className="dialog-head">
@@ -104,7 +105,7 @@ function BlockedDialog({ reason }: { reason: 'link-rotated' | 'link-invalid' | '
       <p id="blocked-text" data-reason={reason}>
         {text}
       </p>
-      <p className="muted">{t('getBackIn')}</p>
+      {reason !== 'board-unknown' && <p className="muted">{t('getBackIn')}</p>}
       <div className="dialog-actions">
         <a
           href="/"
@@ -128,6 +129,6 @@ export function AccessGate({ access }: { access: BoardAccess }) {
   if (s.reason === 'passcode-required' || s.reason === 'passcode-wrong' || s.reason === 'too-many-attempts') {
     return <PasscodeDialog access={access} />;
   }
-  if (s.reason === 'link-rotated' || s.reason === 'link-invalid' || s.reason === 'link-required') return <BlockedDialog reason={s.reason} />;
+  if (s.reason === 'link-rotated' || s.reason === 'link-invalid' || s.reason === 'link-required' || s.reason === 'board-unknown') return <BlockedDialog reason={s.reason} />;
   return <BlockedDialog reason="other" />;
 }

@@ -234,6 +234,7 @@ const CORE = {
     closed_4001: 'Forbindelsen blev lukket, fordi en besked ikke kunne læses. Genindlæs siden.',
     closed_4002: 'En ændring var for stor til at blive sendt.',
     closed_4003: 'Tavlen kunne ikke hentes fra lageret. Vi prøver igen.',
+    closed_4004: 'Der findes ingen tavle med denne adresse. Opret en ny tavle fra forsiden.',
     // Hostile input and limits (docs/operations.md)
     closed_4100: 'En ændring kunne ikke bruges og blev afvist; intet af den er gemt. Genindlæs siden.',
     closed_4101: 'Forbindelsen sendte ændringer, der mangler dele, og blev lukket. Genindlæs siden.',
@@ -291,6 +292,8 @@ const CORE = {
     linkInvalidTitle: 'Linket virker ikke',
     linkInvalid: 'Linket passer ikke til denne tavle. Måske er det kopieret forkert.',
     linkRequired: 'Denne tavle kan kun åbnes med hele sit link (med ?k=… til sidst).',
+    boardUnknownTitle: 'Tavlen findes ikke',
+    boardUnknown: 'Der findes ingen tavle med denne adresse. Tjek linket, eller opret en ny tavle fra forsiden.',
     getBackIn: 'Bed en deltager på tavlen om det nye link, og åbn det.',
     toStart: 'Til forsiden',
     // Canvas (issue 3)
@@ -577,6 +580,7 @@ const CORE = {
     closed_4001: 'The connection was closed because a message could not be read. Reload the page.',
     closed_4002: 'A change was too large to send.',
     closed_4003: 'The board could not be loaded from storage. Retrying.',
+    closed_4004: 'There is no board at this address. Create a new board from the start page.',
     // Hostile input and limits (docs/operations.md)
     closed_4100: 'A change could not be applied and was refused; none of it was saved. Reload the page.',
     closed_4101: 'The connection sent changes with missing parts and was closed. Reload the page.',
@@ -634,6 +638,8 @@ const CORE = {
     linkInvalidTitle: 'The link does not work',
     linkInvalid: 'The link does not fit this board. Perhaps it was copied incompletely.',
     linkRequired: 'This board opens only with its whole link (with ?k=… at the end).',
+    boardUnknownTitle: 'No such board',
+    boardUnknown: 'There is no board at this address. Check the link, or create a new board from the start page.',
     getBackIn: 'Ask a participant on the board for the new link and open it.',
     toStart: 'Go to the start page',
     // Canvas (issue 3)

@@ -66,6 +66,8 @@ const BOARD_CLOSED: ReadonlyMap<number, readonly Effect[]> = new Map<number, rea
   [CloseCode.BoardDeleted, ['stopReconnecting', 'eraseLocalCopy']],
   // In the trash until someone recovers it (then `resume`); the browser's copy stays.
   [CloseCode.BoardTrashed, ['stopReconnecting']],
+  // No board has this id (OPEN_BOARDS is off): reconnecting would not make one.
+  [CloseCode.BoardUnknown, ['stopReconnecting']],
 ]);
 
 export function transition(m: Machine, e: ConnectionEvent): Step {
