@@ -66,6 +66,12 @@ interface LoadResult {
   serverRss: number;
   generatorCpu: number;
   converged: boolean;
+  /** Server closes during the run, e.g. "4102×1" (none: ""). */
+  closes: string;
+  /** Edits not sent because the editor's connection was closed. */
+  unsent: number;
+  /** Receivers that got fewer edits than were sent to them: "#index missed n (closed 4102)". */
+  short: string[];
 }
 
 /** N clients in one board, K of them editing at R edits/s in total, for SECONDS. */
@@ -104,6 +110,11 @@ async function runLoad(server: RunningServer, board: string, clients: number, ed
   const rss = rssMb(server.pid);
 
   // Convergence: a fresh full client must hold every edit that was sent.
+  // Who missed what: every client should have every other editor's edits.
+  const short = all
+    .map((c) => ({ c, missing: sent - (c.index <= editors ? eds[c.index - 1]?.edits ?? 0 : 0) - c.received }))
+    .filter((x) => x.missing > 0)
+    .map((x) => `#${x.c.index} missed ${x.missing}${x.c.closedWith !== null ? ` (closed ${x.c.closedWith})` : ''}`);
   const check = await loadFresh(server, board);
   const entries = check.doc.getArray('bench').length;
   check.destroy();
@@ -121,6 +132,9 @@ async function runLoad(server: RunningServer, board: string, clients: number, ed
     serverRss: rss,
     generatorCpu: (gen.user + gen.system) / 1e6 / elapsed,
     converged: entries === sent,
+    closes: [...(rec.closes ?? new Map<number, number>()).entries()].map(([code, n]) => `${code}×${n}`).join(', '),
+    unsent: rec.unsent ?? 0,
+    short,
   };
 }
 
@@ -219,8 +233,10 @@ async function main() {
         results.push({ scenario: sc.name, server: server.name, r });
         console.log(
           `  p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, delivered ${r.delivered}/${r.expected}, ` +
-            `server CPU ${fmt(r.serverCpu * 100, 0)}%, RSS ${fmt(r.serverRss, 0)} MB, generator CPU ${fmt(r.generatorCpu * 100, 0)}%, converged ${r.converged}`,
+            `server CPU ${fmt(r.serverCpu * 100, 0)}%, RSS ${fmt(r.serverRss, 0)} MB, generator CPU ${fmt(r.generatorCpu * 100, 0)}%, converged ${r.converged}, ` +
+            `server closes ${r.closes || 'none'}, unsent edits ${r.unsent}`,
         );
+        if (r.short.length > 0) console.log(`  receivers short: ${r.short.slice(0, 20).join('; ')}${r.short.length > 20 ? ` … (${r.short.length})` : ''}`);
       } finally {
         await server.stop();
       }
@@ -248,19 +264,19 @@ function writeReport(
   const lines: string[] = [];
   lines.push(`Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load generator in the same machine; ${SECONDS} s of load per scenario, fresh server process per scenario. Samskab: one process, SQLite (WAL, synchronous=NORMAL), every update stored before it is relayed. Reference: \`@y/websocket-server\` 0.1.1, in memory.`);
   lines.push('');
-  lines.push('| scenario | server | p50 ms | p95 ms | p99 ms | delivered | server CPU | server RSS MB | generator CPU | converged |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| scenario | server | p50 ms | p95 ms | p99 ms | delivered | server CPU | server RSS MB | generator CPU | converged | server closes |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   for (const sc of names) {
     for (const srv of ['samskab', 'y-websocket-server']) {
       const r = get(sc, srv);
       if (!r) continue;
       lines.push(
-        `| ${sc} | ${srv} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt((100 * r.delivered) / Math.max(1, r.expected), 1)}% of ${r.expected} | ${fmt(r.serverCpu * 100, 0)}% | ${fmt(r.serverRss, 0)} | ${fmt(r.generatorCpu * 100, 0)}% | ${r.converged ? 'yes' : 'NO'} |`,
+        `| ${sc} | ${srv} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt((100 * r.delivered) / Math.max(1, r.expected), 1)}% of ${r.expected} | ${fmt(r.serverCpu * 100, 0)}% | ${fmt(r.serverRss, 0)} | ${fmt(r.generatorCpu * 100, 0)}% | ${r.converged ? 'yes' : 'NO'} | ${r.closes || 'none'} |`,
       );
     }
     const s = get(sc, 'samskab');
     const y = get(sc, 'y-websocket-server');
-    if (s && y) lines.push(`| ${sc} | **ratio reference ÷ Samskab** | ${fmt(y.p50 / s.p50)}× | ${fmt(y.p95 / s.p95)}× | ${fmt(y.p99 / s.p99)}× | | ${fmt(y.serverCpu / s.serverCpu)}× | ${fmt(y.serverRss / s.serverRss)}× | | |`);
+    if (s && y) lines.push(`| ${sc} | **ratio reference ÷ Samskab** | ${fmt(y.p50 / s.p50)}× | ${fmt(y.p95 / s.p95)}× | ${fmt(y.p99 / s.p99)}× | | ${fmt(y.serverCpu / s.serverCpu)}× | ${fmt(y.serverRss / s.serverRss)}× | | | |`);
   }
   lines.push('');
   lines.push('| measure | samskab | y-websocket-server | ratio |');

@@ -18,6 +18,10 @@ export interface Recorder {
   sent: Map<string, number>;
   latencies: number[];
   delivered: number;
+  /** Connections the server closed during the run, by close code (a slow consumer is 4102). */
+  closes?: Map<number, number>;
+  /** Edits an editor could not send because its connection was closed (counted in `expected` all the same). */
+  unsent?: number;
 }
 
 export class LoadClient {
@@ -26,6 +30,11 @@ export class LoadClient {
   readonly opened: Promise<void>;
   private doc: Y.Doc | null = null;
   private seq = 0;
+  private closedByUs = false;
+  /** Other editors' edits that reached this client. */
+  received = 0;
+  /** The server's close of this connection, if it closed it. */
+  closedWith: number | null = null;
 
   constructor(
     url: string,
@@ -48,6 +57,13 @@ export class LoadClient {
     });
     this.ws.on('error', () => undefined);
     this.ws.on('message', (data: Buffer) => this.onFrame(data));
+    // A closed load client stops receiving (it does not reconnect): count why, so missing deliveries are explained.
+    this.ws.on('close', (code) => {
+      if (this.closedByUs) return;
+      this.closedWith = code;
+      const closes = (this.rec.closes ??= new Map());
+      closes.set(code, (closes.get(code) ?? 0) + 1);
+    });
   }
 
   private onFrame(data: Buffer): void {
@@ -68,6 +84,7 @@ export class LoadClient {
         if (sentAt !== undefined) {
           this.rec.latencies.push(now - sentAt);
           this.rec.delivered++;
+          this.received++;
         }
       }
       i = data.indexOf(MARK_BYTES, end + MARK_BYTES.length);
@@ -76,7 +93,10 @@ export class LoadClient {
 
   /** One edit: append a marked entry to this editor's own array. */
   edit(): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.readyState !== WebSocket.OPEN) {
+      this.rec.unsent = (this.rec.unsent ?? 0) + 1;
+      return;
+    }
     if (!this.doc) {
       this.doc = new Y.Doc();
       this.doc.on('update', (u: Uint8Array) => {
@@ -97,6 +117,7 @@ export class LoadClient {
   }
 
   close(): void {
+    this.closedByUs = true;
     this.ws.terminate();
     this.doc?.destroy();
   }
