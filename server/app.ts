@@ -135,9 +135,9 @@ export async function startServer(
     {
       method: 'GET',
       path: '/metrics',
-      handle: ({ res }) => {
-        const text = metrics.render();
-        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      handle: async ({ res }) => {
+        const text = await metrics.render();
+        res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });
         res.end(text);
       },
     },

@@ -164,6 +164,7 @@ export class Room {
   }
 
   async load(): Promise<void> {
+    const started = performance.now();
     // Subscribe first: whatever others store after this arrives on the bus, the rest is in storage.
     if (this.bus) await this.bus.subscribe(this.boardId, this.onBusMessage);
     const rows = await this.store.load(this.boardId);
@@ -176,6 +177,8 @@ export class Room {
     const m = migrate(this.doc, this.schema.migrations, this.schema.version);
     if (m.newer) this.log.warn({ board: this.boardId, schemaVersion: m.from }, 'board written by a newer Samskab; served as is');
     else if (m.ran.length > 0) this.log.info({ board: this.boardId, from: m.from, to: m.to, ran: m.ran }, 'board migrated');
+    // Successful loads only: a load that throws never gets here, so errors do not skew the latencies.
+    this.metrics?.boardLoadSeconds.observe((performance.now() - started) / 1000);
   }
 
   private watchShadow(): void {

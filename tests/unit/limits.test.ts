@@ -100,7 +100,7 @@ describe('limits configuration', () => {
 });
 
 describe('Metrics', () => {
-  it('renders the Prometheus text format', () => {
+  it('renders the Prometheus text format', async () => {
     const m = new Metrics();
     m.gauge('samskab_connections', 'Open connections.', () => 3);
     m.rejected.inc({ reason: 'malformed' });
@@ -108,7 +108,8 @@ describe('Metrics', () => {
     m.limitHits.inc({ limit: 'we"ird\\label' });
     m.persistSeconds.observe(0.003);
     m.persistSeconds.observe(2);
-    const text = m.render();
+    const text = await m.render();
+    expect(m.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(text).toContain('# TYPE samskab_connections gauge\nsamskab_connections 3\n');
     expect(text).toContain('samskab_rejected_messages_total{reason="malformed"} 2\n');
     expect(text).toContain('samskab_limit_hits_total{limit="we\\"ird\\\\label"} 1\n');
@@ -118,5 +119,26 @@ describe('Metrics', () => {
     expect(text).toContain('samskab_persist_duration_seconds_count 2\n');
     expect(text).toContain('samskab_updates_total 0\n');
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('reads counters synchronously, the same values it exports', async () => {
+    const m = new Metrics();
+    m.limitHits.inc({ limit: 'board_bytes' });
+    m.limitHits.inc({ limit: 'board_bytes' }, 2);
+    m.bytesIn.inc({}, 10);
+    expect(m.limitHits.get({ limit: 'board_bytes' })).toBe(3);
+    expect(m.limitHits.get({ limit: 'pending_bytes' })).toBe(0);
+    expect(m.bytesIn.get()).toBe(10);
+    const text = await m.render();
+    expect(text).toContain('samskab_limit_hits_total{limit="board_bytes"} 3\n');
+    expect(text).toContain('samskab_received_bytes_total 10\n');
+  });
+
+  it('keeps each instance in its own registry (several servers in one process)', async () => {
+    const a = new Metrics();
+    const b = new Metrics();
+    a.updates.inc();
+    expect(await a.render()).toContain('samskab_updates_total 1\n');
+    expect(await b.render()).toContain('samskab_updates_total 0\n');
   });
 });
