@@ -38,7 +38,7 @@ const online: ConnectionEvent = { type: 'online' };
 const resume: ConnectionEvent = { type: 'resume' };
 
 /** Codes after which the board is closed: the client must not knock again. */
-const BOARD_CLOSED = [CloseCode.BoardDeleted, CloseCode.BoardTrashed] as const;
+const BOARD_CLOSED = [CloseCode.BoardDeleted, CloseCode.BoardTrashed, CloseCode.BoardUnknown] as const;
 /** Every other code we know of, ours and the browser's and the websocket library's. */
 const RECONNECTING = [
   ...Object.values(CloseCode).filter((c) => !(BOARD_CLOSED as readonly number[]).includes(c)),
@@ -69,6 +69,12 @@ describe('a close', () => {
 
   it('with 4201 (board in the trash) stops: no reconnect, and the browser keeps its copy', () => {
     const { machine, effects } = transition(START, close(CloseCode.BoardTrashed));
+    expect(machine.stopped).toBe(true);
+    expect(effects).toEqual(['stopReconnecting']);
+  });
+
+  it('with 4004 (no board has this id, OPEN_BOARDS off) stops; nothing is erased', () => {
+    const { machine, effects } = transition(START, close(CloseCode.BoardUnknown));
     expect(machine.stopped).toBe(true);
     expect(effects).toEqual(['stopReconnecting']);
   });
