@@ -1,7 +1,9 @@
-// `npm start`: build the client if it is missing or older than its sources, then run the server.
+// `npm start`: build the client and the server if either is missing or older
+// than its sources, then run the compiled server with plain Node (no tsx).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer, defaultOutdir, serverBuildStale } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const built = path.join(root, 'dist/client/index.html');
@@ -25,6 +27,11 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' });
+if (serverBuildStale()) {
+  console.log('Building the server…');
+  await buildServer();
+}
+
+const server = spawn(process.execPath, [path.join(defaultOutdir, 'main.js')], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

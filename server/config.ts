@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { accessOptionsFromEnv, type AccessOptions } from './accessOptions';
 
 export interface ServerConfig extends LimitsConfig {
@@ -97,7 +98,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: int(env.PORT, 8080, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    clientDir: path.resolve(env.CLIENT_DIR ?? './dist/client'),
+    clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : defaultClientDir(),
     roomIdleMs: int(env.ROOM_IDLE_MS, 30_000, 'ROOM_IDLE_MS'),
     compactThreshold: int(env.COMPACT_THRESHOLD, 500, 'COMPACT_THRESHOLD'),
     maxMessageBytes: int(env.MAX_MESSAGE_BYTES, 4 * 1024 * 1024, 'MAX_MESSAGE_BYTES'),
@@ -110,6 +111,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     ...limitsFromEnv(env),
   };
+}
+
+/**
+ * Set only in the compiled server (scripts/build-server.mjs defines it as
+ * '../client': the bundle is dist/server/main.js). Undefined from source.
+ */
+declare const SAMSKAB_CLIENT_FROM_MODULE: string | undefined;
+
+/**
+ * dist/client of this installation, found from this module's own location
+ * rather than the working directory, so a process manager or container may
+ * start the server from anywhere: from source server/config.ts → ../dist/client,
+ * compiled dist/server/main.js → ../client.
+ */
+function defaultClientDir(): string {
+  const fromModule = typeof SAMSKAB_CLIENT_FROM_MODULE === 'string' ? SAMSKAB_CLIENT_FROM_MODULE : '../dist/client';
+  return fileURLToPath(new URL(fromModule, import.meta.url));
 }
 
 function bool(v: string | undefined, fallback: boolean, name: string): boolean {

@@ -24,16 +24,19 @@ export interface SpawnOptions {
   dataDir: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Node's arguments (default: the TypeScript entry through tsx) and working directory (default: the repo). */
+  args?: string[];
+  cwd?: string;
 }
 
 /**
  * Runs the real server entry point in a child process
- * (`node --import tsx server/main.ts`) on a free port, and reads the port
+ * (`node --import tsx server/main.ts`, or `opts.args`) on a free port, and reads the port
  * from the `Samskab: http://HOST:PORT` line it prints. Killed at teardown.
  */
 export async function spawnServer(scope: Scope, opts: SpawnOptions): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: REPO_ROOT,
+  const proc = spawn(process.execPath, opts.args ?? ['--import', 'tsx', 'server/main.ts'], {
+    cwd: opts.cwd ?? REPO_ROOT,
     env: {
       ...process.env,
       PORT: '0',
