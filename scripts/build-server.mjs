@@ -9,7 +9,6 @@
 // pg and ioredis load from node_modules as they do under tsx.
 //
 //   node scripts/build-server.mjs [--outdir DIR]   (default dist/server)
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +36,8 @@ export function serverBuildStale(outdir = defaultOutdir) {
 
 /** Builds `outdir/main.js` (+ source map); returns its path. */
 export async function buildServer(outdir = defaultOutdir) {
+  // Loaded here, not at the top: start.mjs imports serverBuildStale on every start.
+  const { build } = await import('esbuild');
   const outfile = path.join(outdir, 'main.js');
   await build({
     absWorkingDir: root,

@@ -3,7 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildServer, defaultOutdir, serverBuildStale } from './build-server.mjs';
+import { defaultOutdir, serverBuildStale } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const built = path.join(root, 'dist/client/index.html');
@@ -29,7 +29,9 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
 
 if (serverBuildStale()) {
   console.log('Building the server…');
-  await buildServer();
+  // In a process of its own: esbuild's service process would otherwise live as long as this one.
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const server = spawn(process.execPath, [path.join(defaultOutdir, 'main.js')], { cwd: root, stdio: 'inherit' });
