@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultOutdir = path.join(root, 'dist/server');
+const ESM_MARKER = '{ "type": "module" }\n';
 /** Sources whose change makes the compiled server stale (this script included: it decides the output). */
 const sources = ['server', 'shared', 'scripts/build-server.mjs'];
 
@@ -36,6 +37,11 @@ export function serverBuildStale(outdir = defaultOutdir) {
 
 /** Builds `outdir/main.js` (+ source map); returns its path. */
 export async function buildServer(outdir = defaultOutdir) {
+  const marker = path.join(outdir, 'package.json');
+  // Never overwrite a real package's manifest (an --outdir that points at the repo, say).
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== ESM_MARKER) {
+    throw new Error(`${outdir} holds a package.json of its own: choose an empty or build-only --outdir`);
+  }
   // Loaded here, not at the top: start.mjs imports serverBuildStale on every start.
   const { build } = await import('esbuild');
   const outfile = path.join(outdir, 'main.js');
@@ -57,7 +63,7 @@ export async function buildServer(outdir = defaultOutdir) {
   });
   // Marks main.js as ESM wherever the output lands (a temp dir, a container
   // layer), not only under the repo's package.json with "type": "module".
-  fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  fs.writeFileSync(marker, ESM_MARKER);
   return outfile;
 }
 
