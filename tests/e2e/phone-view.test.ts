@@ -6,11 +6,13 @@ import { readRatings } from '../../shared/cocreation/value';
 import { createItem, listItems, listLinks } from '../../shared/model/board';
 import { readPlainText } from '../../shared/model/richtext';
 import { axe, createBoardWithLinks, editorKeyOf, joinAs, person, typeInEditor, useApp, writeBoard } from './browser';
+import { decodeQr } from './qr';
 
 /**
  * The phone-first participation view (issue 17) in Chromium: a desktop at
  * 1280 × 800 and a citizen's phone at 390 × 844 (touch, Danish) on the same
- * board. The phone gets the participation view by default; it adds a
+ * board. The phone joins from the citizen QR code of the printed sheet
+ * (decoded from its pixels) and gets the participation view by default; it adds a
  * perspective and an idea, gives dots in a round the desktop started and says
  * "Klar" to the desktop's proposal — the desktop sees each within a second of
  * the phone's edit being stored — and sees the desktop's card. Every phone
@@ -101,9 +103,19 @@ describe('the phone-first participation view in Chromium', () => {
     );
     const [desk] = await joinAs(app.browser, app.server.url, links.editor, [{ name: 'Mette', role: 'public-employee' }]);
     if (!desk) throw new Error('no desktop');
+    // Noah joins the way a citizen in the hall does: he scans the citizen code on the printed QR sheet
+    // (decoded here from its pixels), and types his name; the role comes with the code.
+    const sheet = await desk.context.newPage();
+    await sheet.goto(`${app.server.url}/b/${id}/qr?k=${editorKeyOf(links)}`);
+    const scanned = await decodeQr(sheet.locator('.qr-card[data-role="citizen"]').getByRole('img', { name: 'QR-kode: deltag på tavlen som Borger' }));
+    await sheet.close();
     const phone = await person(app.browser, 'da-DK', PHONE);
     const p = phone.page;
-    await p.goto(`${app.server.url}${links.editor}&name=Noah&role=citizen`);
+    await p.goto(scanned);
+    const join = p.getByRole('dialog', { name: 'Hvem er du på tavlen?' });
+    await join.getByLabel('Dit navn').fill('Noah');
+    expect(await join.getByRole('radio', { name: 'Borger' }).isChecked()).toBe(true);
+    await join.getByRole('button', { name: 'Gå til tavlen' }).tap();
     await p.locator('.status[data-state="saved"]').waitFor();
 
     // --- The phone view by default: no canvas; the Now screen with the phase, its question and "done". ---

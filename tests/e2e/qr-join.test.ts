@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { applyProposal, propose } from '../../shared/cocreation/session';
 import { ROLES } from '../../shared/roles';
 import { api } from '../helpers/http';
 import { createBoardWithLinks, editorKeyOf, joinAs, person, typeInEditor, useApp, writeBoard } from './browser';
+import { decodeQr } from './qr';
 
 /**
  * Joining by QR code (issue 17) in Chromium: the share panel's codes are
@@ -17,28 +17,6 @@ import { createBoardWithLinks, editorKeyOf, joinAs, person, typeInEditor, useApp
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SHOTS = '/tmp/shots';
-
-/** Decodes the QR code in `target` from a screenshot of it: what a phone camera would see. */
-async function decodeQr(target: Locator): Promise<string> {
-  const png = (await target.screenshot()).toString('base64');
-  const img = await target.page().evaluate(async (b64) => {
-    const im = new Image();
-    im.src = `data:image/png;base64,${b64}`;
-    await im.decode();
-    const c = document.createElement('canvas');
-    c.width = im.naturalWidth;
-    c.height = im.naturalHeight;
-    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(im, 0, 0);
-    const bytes = ctx.getImageData(0, 0, c.width, c.height).data;
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { w: c.width, h: c.height, rgba: btoa(bin) };
-  }, png);
-  const code = jsQR(new Uint8ClampedArray(Buffer.from(img.rgba, 'base64')), img.w, img.h);
-  if (!code) throw new Error('no QR code could be read');
-  return code.data;
-}
 
 /** axe-core's serious and critical violations in the page. */
 async function seriousViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
