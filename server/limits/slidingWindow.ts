@@ -22,9 +22,12 @@ export interface SlidingWindows {
   take(key: string, windowMs: number, max: number, record: 'always' | 'below' | 'never'): Promise<WindowCount>;
 }
 
-/** The log in this process; memory is bounded by pruning keys whose events have all expired. */
+const PRUNE_EVERY_MS = 60_000;
+
+/** The log in this process; memory is bounded by pruning keys whose events have all expired (each by its own window). */
 export class LocalWindows implements SlidingWindows {
-  private readonly stamps = new Map<string, number[]>();
+  // Each key keeps its own window: keys of minute and hour limits share this map.
+  private readonly stamps = new Map<string, { windowMs: number; list: number[] }>();
   private lastPrune = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -35,21 +38,21 @@ export class LocalWindows implements SlidingWindows {
 
   takeNow(key: string, windowMs: number, max: number, record: 'always' | 'below' | 'never'): WindowCount {
     const t = this.now();
-    this.prune(t, windowMs);
-    const list = (this.stamps.get(key) ?? []).filter((s) => t - s < windowMs);
+    this.prune(t);
+    const list = (this.stamps.get(key)?.list ?? []).filter((s) => t - s < windowMs);
     const recorded = record === 'always' || (record === 'below' && list.length < max);
     if (recorded) list.push(t);
     // At most max + 1 stamps matter for any question asked of this key.
     const kept = list.slice(-Math.max(1, max + 1));
     if (kept.length === 0) this.stamps.delete(key);
-    else this.stamps.set(key, kept);
+    else this.stamps.set(key, { windowMs, list: kept });
     return { count: list.length, oldest: list[0] ?? 0, recorded };
   }
 
-  private prune(t: number, windowMs: number): void {
-    if (t - this.lastPrune < windowMs || this.stamps.size < 1000) return;
+  private prune(t: number): void {
+    if (t - this.lastPrune < PRUNE_EVERY_MS || this.stamps.size < 1000) return;
     this.lastPrune = t;
-    for (const [key, list] of this.stamps) if (list.every((s) => t - s >= windowMs)) this.stamps.delete(key);
+    for (const [key, { windowMs, list }] of this.stamps) if (list.every((s) => t - s >= windowMs)) this.stamps.delete(key);
   }
 }
 

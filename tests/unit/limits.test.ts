@@ -81,6 +81,16 @@ describe('LocalWindows', () => {
     expect((await w.take('ip', 60_000, 2, 'below')).recorded).toBe(true);
   });
 
+  it('pruning many keys keeps an hour-window key alive while a minute-window caller prunes', async () => {
+    let now = 0;
+    const w = new LocalWindows(() => now);
+    await w.take('boards:ip', 3_600_000, 1, 'below');
+    for (let i = 0; i < 1000; i++) await w.take(`pass:${i}`, 60_000, 5, 'always');
+    now = 120_000; // the minute keys have expired, the hour key has not
+    await w.take('pass:new', 60_000, 5, 'always');
+    expect((await w.take('boards:ip', 3_600_000, 1, 'below')).recorded).toBe(false);
+  });
+
   it("'always' records past max (failures are counted even when already over)", async () => {
     const w = new LocalWindows(() => 5);
     for (let i = 0; i < 4; i++) await w.take('k', 1000, 2, 'always');
