@@ -99,7 +99,7 @@ export async function startServer(
     snapshots.onErasing = (boardId) => tellOthers(boardId, 'erased');
     snapshots.onTrashing = (boardId) => tellOthers(boardId, 'trashed');
   }
-  const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics);
+  const sync = createSyncEndpoint(rooms, log, config, (req, socket, boardId, ip) => admitUpgrade(access, req, socket, boardId, ip), metrics, backend.connections);
   metrics.gauge('samskab_connections', 'Open websocket connections.', () => sync.connectionCount);
   metrics.gauge('samskab_boards_loaded', 'Boards loaded in memory.', () => rooms.loadedCount);
   if (boardBus) metrics.gauge('samskab_redis_up', 'Scale-out mode: 1 while Redis carries updates between instances, 0 during an outage.', () => (boardBus.healthy ? 1 : 0));

@@ -7,6 +7,8 @@ import type { ServerConfig } from './config';
 import type { Logger } from './log';
 import type { BoardBus } from './scale/bus';
 import { scaleOutOf } from './scale/backend';
+import { LocalConnectionCounts, type ConnectionCounts } from './limits/connectionCounts';
+import { RedisConnectionCounts } from './limits/redisConnectionCounts';
 import { RedisWindows } from './limits/redisWindows';
 import { LocalWindows, type SlidingWindows } from './limits/slidingWindow';
 import { RedisBus } from './scale/redis-bus';
@@ -48,6 +50,8 @@ export interface Backend {
   bus: BoardBus | null;
   /** Where abuse limits count (passcode attempts, boards per address): Redis shared by every instance in scale-out mode, else this process. */
   limits: SlidingWindows;
+  /** Live websocket connections per board and per address: Redis shared by every instance in scale-out mode, else this process. */
+  connections: ConnectionCounts;
   /** Closes every store, then the shared pool or handle, then the bus. */
   close(): Promise<void>;
 }
@@ -63,9 +67,10 @@ export interface BackendOptions {
 export function openBackend(config: ServerConfig, log: Logger, opts: BackendOptions): Backend {
   const scaleOut = scaleOutOf(config);
   let shared: { pool: pg.Pool } | { db: Database.Database };
-  let stores: Omit<Backend, 'bus' | 'close' | 'limits'>;
+  let stores: Omit<Backend, 'bus' | 'close' | 'limits' | 'connections'>;
   let bus: BoardBus | null = opts.bus ?? null;
   let limits: SlidingWindows = new LocalWindows();
+  let connections: ConnectionCounts = new LocalConnectionCounts();
   if (scaleOut) {
     const pool = createPool(scaleOut.databaseUrl, POOL_SIZE);
     shared = { pool };
@@ -77,7 +82,10 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
       stories: new PostgresStoryStore(pool),
     };
     if (opts.withBus && opts.bus === undefined) bus = new RedisBus(scaleOut.redisUrl, log);
-    if (opts.withBus) limits = new RedisWindows(scaleOut.redisUrl, log);
+    if (opts.withBus) {
+      limits = new RedisWindows(scaleOut.redisUrl, log);
+      connections = new RedisConnectionCounts(scaleOut.redisUrl, log);
+    }
   } else {
     const db = openSqlite(config.dataDir, MAIN_SQLITE_FILE, { synchronous: config.sqliteSynchronous });
     shared = { db };
@@ -94,6 +102,7 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
     ...stores,
     bus,
     limits,
+    connections,
     close() {
       closed ??= (async () => {
         await stores.board.close();
@@ -105,6 +114,8 @@ export function openBackend(config: ServerConfig, log: Logger, opts: BackendOpti
         else shared.db.close();
         await bus?.close();
         if (limits instanceof RedisWindows) await limits.close();
+        // Gives back this instance's connection counts and liveness key, so other instances need not wait for its TTL.
+        await connections.close();
       })();
       return closed;
     },

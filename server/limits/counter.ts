@@ -14,6 +14,11 @@ export class KeyedCounter {
     return true;
   }
 
+  /** Every key above 0 with its count (what scale-out writes back to Redis after an outage). */
+  entries(): IterableIterator<[string, number]> {
+    return this.counts.entries();
+  }
+
   remove(key: string): void {
     const n = this.get(key) - 1;
     if (n <= 0) this.counts.delete(key);

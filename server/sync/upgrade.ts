@@ -5,7 +5,7 @@ import { isValidBoardId } from '../../shared/ids';
 import { CloseCode, CloseReason, SYNC_PATH_PREFIX, type CloseCodeValue } from '../../shared/protocol';
 import type { LimitsConfig } from '../config';
 import { clientIp } from '../limits/clientIp';
-import { KeyedCounter } from '../limits/counter';
+import { LocalConnectionCounts, type ConnectionCounts } from '../limits/connectionCounts';
 import { createRateGuard } from '../limits/rate';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
@@ -39,9 +39,11 @@ export function createSyncEndpoint(
   /** Checked before every upgrade (access rules, docs/access.md); none: every board is open. */
   admit?: Admit,
   metrics?: Metrics,
+  /** Live connections per board and per address: Redis in scale-out mode (backend.connections), this process otherwise. */
+  counts: ConnectionCounts = new LocalConnectionCounts(),
 ): SyncEndpoint {
-  const perBoard = new KeyedCounter();
-  const perIp = new KeyedCounter();
+  const boardKey = (boardId: string) => `board:${boardId}`;
+  const ipKey = (ip: string) => `ip:${ip}`;
   const limitHit = (ws: WebSocket, code: CloseCodeValue, limit: string) => {
     metrics?.limitHits.inc({ limit });
     ws.close(code, CloseReason[code]);
@@ -111,42 +113,62 @@ export function createSyncEndpoint(
       ws.close(grant.closeAtOnce, CloseReason[grant.closeAtOnce]);
       return;
     }
-    if (!perBoard.tryAdd(boardId, opts.maxConnectionsPerBoard ?? 0)) {
-      plog.warn('refusing connection: board connection limit');
-      limitHit(ws, CloseCode.BoardFull, 'connections_per_board');
-      return;
-    }
-    if (!perIp.tryAdd(ip, opts.maxConnectionsPerIp ?? 0)) {
-      perBoard.remove(boardId);
-      plog.warn('refusing connection: connections per address limit');
-      limitHit(ws, CloseCode.TooManyConnections, 'connections_per_ip');
-      return;
-    }
-    metrics?.connectionsOpened.inc();
-    plog.info({ ip }, 'connection opened');
-
     let room: Room | null = null;
     let closed = false;
-    // Messages are handled strictly in order, also those that arrive while the room loads.
-    let queue: Promise<void> = rooms.acquire(boardId).then(
-      (r) => {
-        if (closed) {
-          rooms.release(r);
-          return;
-        }
-        room = r;
-        r.addPeer(peer);
-        plog.debug('peer joined');
-      },
-      (err: Error) => {
-        if (err instanceof BoardRefusedError) {
-          ws.close(err.closeCode, CloseReason[err.closeCode]);
-          return;
-        }
-        plog.error({ err: err.message }, 'board could not be loaded');
-        ws.close(CloseCode.StorageUnavailable, CloseReason[CloseCode.StorageUnavailable]);
-      },
-    );
+    // Set once both slots are held and the socket is still open; the close handler gives back exactly these.
+    let holding = false;
+    /** Takes a slot on the board and one for the address (shared by every instance in scale-out mode), or refuses. */
+    const admitted = async (): Promise<boolean> => {
+      if (!(await counts.tryAdd(boardKey(boardId), opts.maxConnectionsPerBoard ?? 0))) {
+        plog.warn('refusing connection: board connection limit');
+        limitHit(ws, CloseCode.BoardFull, 'connections_per_board');
+        return false;
+      }
+      // The socket may have closed while the count was asked: its close handler saw nothing held.
+      if (closed) {
+        counts.remove(boardKey(boardId));
+        return false;
+      }
+      if (!(await counts.tryAdd(ipKey(ip), opts.maxConnectionsPerIp ?? 0))) {
+        counts.remove(boardKey(boardId));
+        plog.warn('refusing connection: connections per address limit');
+        limitHit(ws, CloseCode.TooManyConnections, 'connections_per_ip');
+        return false;
+      }
+      if (closed) {
+        counts.remove(boardKey(boardId));
+        counts.remove(ipKey(ip));
+        return false;
+      }
+      holding = true;
+      metrics?.connectionsOpened.inc();
+      plog.info({ ip }, 'connection opened');
+      return true;
+    };
+
+    // Messages are handled strictly in order, also those that arrive while the counts are asked and the room loads.
+    let queue: Promise<void> = admitted()
+      .then((ok) => (ok ? rooms.acquire(boardId) : null))
+      .then(
+        (r) => {
+          if (r === null) return;
+          if (closed) {
+            rooms.release(r);
+            return;
+          }
+          room = r;
+          r.addPeer(peer);
+          plog.debug('peer joined');
+        },
+        (err: Error) => {
+          if (err instanceof BoardRefusedError) {
+            ws.close(err.closeCode, CloseReason[err.closeCode]);
+            return;
+          }
+          plog.error({ err: err.message }, 'board could not be loaded');
+          ws.close(CloseCode.StorageUnavailable, CloseReason[CloseCode.StorageUnavailable]);
+        },
+      );
 
     // A refusal on arrival (text frame, too large, rate) takes effect in order: the messages
     // before it are still handled, none after it.
@@ -190,8 +212,10 @@ export function createSyncEndpoint(
     const unregister = grant?.register((code, reason) => ws.close(code, reason));
     ws.on('close', (code) => {
       closed = true;
-      perBoard.remove(boardId);
-      perIp.remove(ip);
+      if (holding) {
+        counts.remove(boardKey(boardId));
+        counts.remove(ipKey(ip));
+      }
       plog.info({ code }, 'connection closed');
       unregister?.();
       void queue.then(() => {
