@@ -155,6 +155,8 @@ export class RedisConnectionCounts implements ConnectionCounts {
   }
 
   private failed(err: unknown): void {
+    // Replies cut off by close() are expected, not an outage.
+    if (this.closed) return;
     if (!this.stale) this.log.warn({ err: (err as Error).message }, 'shared connection counts unavailable; counting on this instance');
     this.stale = true;
   }
