@@ -68,6 +68,8 @@ export class RedisConnectionCounts implements ConnectionCounts {
   private stale = true;
   private syncing: Promise<void> | null = null;
   private lastSync = 0;
+  /** An add counted only here since the last rewrite began: that rewrite may not hold it. */
+  private addedLocally = false;
   private inflight = 0;
   private waitingForIdle: (() => void)[] = [];
   private closed = false;
@@ -103,11 +105,13 @@ export class RedisConnectionCounts implements ConnectionCounts {
   }
 
   async tryAdd(key: string, max: number): Promise<boolean> {
-    // A rewrite takes a snapshot of the local counts: no add may be under way meanwhile.
-    while (this.syncing) await this.syncing;
-    if (this.stale && this.usable) await this.resync();
-    while (this.syncing) await this.syncing;
-    if (this.stale || !this.usable) return this.local.tryAdd(key, max);
+    // A rewrite of a healthy view takes a snapshot of the local counts: no add through Redis may be under way meanwhile.
+    while (this.syncing && !this.stale) await this.syncing;
+    if (this.stale || !this.usable) {
+      // Counted here only, at once (no waiting on a Redis that may not answer); the next rewrite (heartbeat, reconnect) writes it.
+      this.addedLocally = true;
+      return this.local.tryAdd(key, max);
+    }
     this.inflight++;
     try {
       const added = (await this.redis.eval(TRY_ADD, 1, this.countKey(key), this.instance, max, `${this.prefix}alive:`, KEY_TTL_MS)) === 1;
@@ -185,6 +189,7 @@ export class RedisConnectionCounts implements ConnectionCounts {
       try {
         while (this.inflight > 0) await new Promise<void>((wake) => this.waitingForIdle.push(wake));
         if (!this.usable) return;
+        this.addedLocally = false;
         // Snapshot and send in one synchronous step: removes sent before it are overwritten by counts that already left them out.
         const counts = new Map(this.local.entries());
         const m = this.redis.multi();
@@ -198,7 +203,7 @@ export class RedisConnectionCounts implements ConnectionCounts {
         const failure = replies?.find(([err]) => err !== null)?.[0];
         if (!replies || failure) throw failure ?? new Error('transaction discarded');
         this.written = new Set(counts.keys());
-        this.stale = false;
+        this.stale = this.addedLocally;
         this.lastSync = Date.now();
       } catch (err) {
         this.failed(err);

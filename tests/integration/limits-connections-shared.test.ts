@@ -7,6 +7,7 @@ import { CloseCode } from '../../shared/protocol';
 import { connectClient } from '../helpers/client';
 import { api } from '../helpers/http';
 import { DATABASE_URL } from '../helpers/postgres';
+import { startProxy } from '../helpers/proxy';
 import { openRawSocket, type RawSocket } from '../helpers/raw';
 import { PrivateRedis } from '../helpers/redis';
 import { spawnReplicaPair } from '../helpers/replicas';
@@ -106,6 +107,9 @@ describe('connection limits shared by instances (scale-out)', () => {
   it('simultaneous upgrades to both instances never exceed the limits', { timeout: 60_000 }, async () => {
     const priv = await PrivateRedis.start(scope);
     const [s1, s2] = await spawnReplicaPair(scope, { redisUrl: priv.url, env: { MAX_CONNECTIONS_PER_IP: '5', MAX_CONNECTIONS_PER_BOARD: '3' } });
+    // Until an instance has written its liveness key it counts on its own (as during an outage).
+    const redis = redisClient(priv.url);
+    await waitFor(async () => (await redis.keys('samskab:conn:alive:*')).length === 2, { message: 'both instances to count in Redis' });
 
     // 60 at once to one board, 30 through each instance: exactly 3 get in. (With 16, a check and add in two
     // steps overshot too rarely to be seen; with 60 it got 17 and 32 in.)
@@ -215,5 +219,33 @@ describe('connection limits shared by instances (scale-out)', () => {
     await reader.waitSynced();
     await waitFor(() => reader.doc.getMap('cards').get('title') === 'second', { message: 'both updates to reach the board' });
     expect(eager.ws.readyState).toBe(eager.ws.OPEN);
+  });
+
+  it('an instance whose liveness key ran out (others dropped its counts) writes them back at its next heartbeat', { timeout: 60_000 }, async () => {
+    const priv = await PrivateRedis.start(scope);
+    const redis = redisClient(priv.url);
+    const srv = await startTestServer(scope, { config: { databaseUrl: DATABASE_URL, redisUrl: priv.url } });
+    expect((await attempt(srv, unique('held'))).outcome).toBe('admitted');
+    const [alive] = await redis.keys('samskab:conn:alive:*');
+    const instance = alive!.slice('samskab:conn:alive:'.length);
+    expect(await redis.hget(IP_KEY, instance)).toBe('1');
+    // What another instance's script does once this one's key expired (an event loop stalled > 10 s).
+    await redis.del(alive!);
+    await redis.hdel(IP_KEY, instance);
+    await waitFor(async () => (await redis.hget(IP_KEY, instance)) === '1', { message: 'the instance to write its count back' });
+    expect(await redis.exists(alive!)).toBe(1);
+  });
+
+  it('a Redis that stops answering does not hold up admissions: after the command timeout the instance counts its own', { timeout: 60_000 }, async () => {
+    const priv = await PrivateRedis.start(scope);
+    const redis = redisClient(priv.url);
+    const proxy = await startProxy(scope, priv.port);
+    const srv = await startTestServer(scope, { config: { databaseUrl: DATABASE_URL, redisUrl: `redis://127.0.0.1:${proxy.port}`, maxConnectionsPerIp: 2 } });
+    await waitFor(async () => (await redis.keys('samskab:conn:alive:*')).length === 1, { message: 'the instance to count in Redis' });
+    expect((await attempt(srv, unique('a'))).outcome).toBe('admitted');
+    // Every connection to Redis (through the proxy) stays open and silent, as across a broken network.
+    proxy.freeze();
+    expect((await attempt(srv, unique('b'))).outcome).toBe('admitted');
+    expect((await attempt(srv, unique('c'))).outcome, 'the third from one address, Redis silent').toBe(CloseCode.TooManyConnections);
   });
 });
