@@ -1,18 +1,9 @@
-import { memo, useMemo } from 'react';
+import { memo, useState } from 'react';
 import type { BoardLink } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import { edgePoint, type Rect } from './geometry';
+import { LinkIndex } from './linkIndex';
 import type { ItemView } from './useBoardData';
-
-/** A perspective belongs to its problem; draw that as a dotted connector too. */
-function perspectiveLinks(items: ReadonlyMap<string, ItemView>): BoardLink[] {
-  const out: BoardLink[] = [];
-  for (const it of items.values()) {
-    if ('damaged' in it || it.kind !== 'perspective') continue;
-    out.push({ id: `p-${it.id}`, kind: 'perspective-on', from: it.id, to: it.problemId, label: '' });
-  }
-  return out;
-}
 
 /** Connectors drawn as arrows from one card's edge to the other's. */
 export const Links = memo(function Links({
@@ -26,28 +17,11 @@ export const Links = memo(function Links({
   visible?: ReadonlySet<string>;
 }) {
   const t = useT();
-  // Connectors by item id, so culling walks the visible items, not every connector.
-  const byItem = useMemo(() => {
-    const m = new Map<string, BoardLink[]>();
-    const add = (id: string, l: BoardLink) => {
-      const list = m.get(id);
-      if (list) list.push(l);
-      else m.set(id, [l]);
-    };
-    for (const l of [...links, ...perspectiveLinks(items)]) {
-      add(l.from, l);
-      add(l.to, l);
-    }
-    return m;
-  }, [links, items]);
-  let shown: BoardLink[];
-  if (visible) {
-    const seen = new Set<BoardLink>();
-    for (const id of visible) for (const l of byItem.get(id) ?? []) seen.add(l);
-    shown = [...seen];
-  } else {
-    shown = [...new Set([...byItem.values()].flat())];
-  }
+  // Connectors by item id (perspective → problem ones included), updated by what changed, so
+  // culling walks the visible items, not every connector, and a moved card does not rebuild it.
+  const [index] = useState(() => new LinkIndex());
+  index.sync(links, items);
+  const shown = index.around(visible);
   const rectOf = (id: string): Rect | null => {
     const it = items.get(id);
     if (!it || 'damaged' in it) return null;

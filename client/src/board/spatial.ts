@@ -1,4 +1,5 @@
 import type { Rect } from './geometry';
+import { diffMaps } from './persistentMap';
 
 /**
  * A uniform-grid spatial index: each item is registered in every cell its
@@ -102,22 +103,22 @@ interface Boxed {
 
 /**
  * Keeps a SpatialGrid in step with the board's item map. The map keeps object
- * identity for unchanged items, so a sync only touches the grid for items that
- * changed (the identity check is cheap; it runs per Yjs batch, never per camera frame).
+ * identity for unchanged items and (as a PersistentMap) shares untouched buckets between
+ * versions, so a sync costs the items that changed, not the board (it runs per Yjs batch,
+ * never per camera frame). `onChange` hears every id the sync moved, added or removed.
  */
 export class ItemIndex {
   readonly grid = new SpatialGrid(512);
   private last: ReadonlyMap<string, Boxed> = new Map();
 
-  sync(items: ReadonlyMap<string, Boxed>): void {
+  sync(items: ReadonlyMap<string, Boxed>, onChange?: (id: string, before: Rect | undefined) => void): void {
     if (items === this.last) return;
-    const prev = this.last;
-    for (const [id, it] of items) {
-      if (prev.get(id) !== it) this.grid.set(id, { x: it.x, y: it.y, w: it.w ?? 220, h: it.h ?? 120 });
-    }
-    if (prev.size > 0) {
-      for (const id of prev.keys()) if (!items.has(id)) this.grid.remove(id);
-    }
+    diffMaps(this.last, items, (id, it) => {
+      const before = onChange ? this.grid.get(id) : undefined;
+      if (it) this.grid.set(id, { x: it.x, y: it.y, w: it.w ?? 220, h: it.h ?? 120 });
+      else this.grid.remove(id);
+      onChange?.(id, before);
+    });
     this.last = items;
   }
 }

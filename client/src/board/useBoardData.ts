@@ -3,35 +3,37 @@ import * as Y from 'yjs';
 import { itemsMap, linksMap, listLinks, metaMap, readMeta } from '../../../shared/model/board';
 import type { BoardItem, BoardLink, BoardMeta, DamagedItem } from '../../../shared/model/schema';
 import { readItem } from '../../../shared/model/validate';
+import { PersistentMap } from './persistentMap';
 
 export type ItemView = BoardItem | DamagedItem;
 
 /**
- * The board's items as a Map that keeps object identity for unchanged items,
+ * The board's items as an immutable map that keeps object identity for unchanged items,
  * so memoised cards re-render only when their own fields change. Changes are
- * gathered and applied once per animation frame.
+ * gathered and applied once per animation frame; a commit costs what changed, not the
+ * board's size (PersistentMap shares every untouched bucket with the previous version).
  */
 export function useBoardItems(doc: Y.Doc | null): ReadonlyMap<string, ItemView> {
-  const [items, setItems] = useState<ReadonlyMap<string, ItemView>>(new Map());
+  const [items, setItems] = useState<ReadonlyMap<string, ItemView>>(() => PersistentMap.empty());
   useEffect(() => {
     if (!doc) return;
     const map = itemsMap(doc);
-    let current = new Map<string, ItemView>();
-    map.forEach((v, id) => current.set(id, readItem(id, v)));
+    const first: Array<[string, ItemView]> = [];
+    map.forEach((v, id) => first.push([id, readItem(id, v)]));
+    let current = PersistentMap.from(first);
     setItems(current);
     const dirty = new Set<string>();
     let frame = 0;
     const commit = () => {
       frame = 0;
-      const next = new Map(current);
+      const changes: Array<[string, ItemView | undefined]> = [];
       for (const id of dirty) {
         const v = map.get(id);
-        if (v === undefined) next.delete(id);
-        else next.set(id, readItem(id, v));
+        changes.push([id, v === undefined ? undefined : readItem(id, v)]);
       }
       dirty.clear();
-      current = next;
-      setItems(next);
+      current = current.withChanges(changes);
+      setItems(current);
     };
     const onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
       for (const e of events) {
