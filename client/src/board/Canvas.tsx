@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardLink } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -7,7 +7,7 @@ import type { BoardConnection } from '../sync/connection';
 import { BuildOnPicker } from './BuildOnPicker';
 import { CardNavigator } from './CardNavigator';
 import { CardLayer } from './canvas/CardLayer';
-import { cull } from './canvas/culling';
+import { cull, LOD_MARGIN, LOD_ZOOM } from './canvas/culling';
 import { FollowBanners } from './canvas/FollowBanners';
 import { usePreloadCardEditor } from './canvas/lazyEditor';
 import { useBodyChange } from './canvas/useBodyChange';
@@ -16,6 +16,7 @@ import { useCanvasGestures } from './canvas/useCanvasGestures';
 import { useCardActions } from './canvas/useCardActions';
 import { useFollow } from './canvas/useFollow';
 import { usePresenceWrites } from './canvas/usePresenceWrites';
+import { useSettledCamera } from './canvas/useSettledCamera';
 import { useViewportSize } from './canvas/useViewportSize';
 import { HelpDialog } from './HelpDialog';
 import { useCanvasKeys } from './keys';
@@ -93,7 +94,17 @@ export function Canvas({
   const { band } = gestures;
   const follow = useFollow({ provider, users, size });
 
-  const { inView, lod, domIds, ordered, lodItems } = cull({ camera, size, index, items, editingId, selection });
+  // While the overview is up, a pan or zoom step culls nothing and redraws nothing: it culls
+  // with the camera of the last settled moment and the overview's bitmap is transformed (issue 19).
+  const wasLod = useRef(false);
+  const cullCamera = useSettledCamera(camera, wasLod.current && camera.zoom < LOD_ZOOM);
+  const { inView, lod, domIds, ordered, lodItems, navItems } = useMemo(
+    () => cull({ camera: cullCamera, size, index, items, editingId, selection }),
+    [cullCamera, size, index, items, editingId, selection],
+  );
+  useEffect(() => {
+    wasLod.current = lod;
+  }, [lod]);
   // The card the keyboard navigator is on while the overview draws cards without DOM.
   const [navId, setNavId] = useState<string | null>(null);
 
@@ -119,8 +130,8 @@ export function Canvas({
       onPointerLeave={clearPointer}
       onWheel={gestures.onWheel}
     >
-      {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} highlightId={navId} />}
-      {lod && <CardNavigator cards={lodItems} activeId={navId} onActive={setNavId} />}
+      {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} margin={LOD_MARGIN * Math.max(size.w, size.h)} highlightId={navId} />}
+      {lod && <CardNavigator cards={navItems} activeId={navId} onActive={setNavId} />}
       {/* The zoom band (not the zoom itself) is an attribute: frame titles grow when zoomed out, and a band change restyles far less often than every zoom step would. */}
       <div className="world" data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
         {!lod && <Links links={links} items={items} visible={domIds} />}

@@ -1,4 +1,5 @@
 import type { Camera } from '../state/ui';
+import { MIN_ZOOM } from '../state/zoomLimits';
 
 export interface Rect {
   x: number;
@@ -42,7 +43,7 @@ export function edgePoint(r: Rect, tx: number, ty: number): { x: number; y: numb
 
 /** Camera that fits the given rectangle into the viewport. */
 export function fitCamera(r: Rect, width: number, height: number, padding = 60): Camera {
-  const zoom = Math.min(1, Math.max(0.1, Math.min((width - 2 * padding) / r.w, (height - 2 * padding) / r.h)));
+  const zoom = Math.min(1, Math.max(MIN_ZOOM, Math.min((width - 2 * padding) / r.w, (height - 2 * padding) / r.h)));
   return { zoom, x: width / 2 - (r.x + r.w / 2) * zoom, y: height / 2 - (r.y + r.h / 2) * zoom };
 }
 

@@ -72,8 +72,9 @@ interface UiState {
   summonMine(): void;
 }
 
-export const MIN_ZOOM = 0.1;
-export const MAX_ZOOM = 4;
+import { MAX_ZOOM, MIN_ZOOM } from './zoomLimits';
+
+export { MAX_ZOOM, MIN_ZOOM };
 
 export const useUi = create<UiState>((set) => ({
   lang: detectLang(),

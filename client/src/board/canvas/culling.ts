@@ -7,6 +7,11 @@ import type { ItemView } from '../useBoardData';
 /** Below this zoom, and with many cards in view, cards are drawn on a 2D canvas instead of as DOM. */
 export const LOD_ZOOM = 0.35;
 const LOD_MIN_COUNT = 300;
+/**
+ * The overview draws this fraction of the view's size beyond each edge, so that panning on
+ * its cached bitmap (see useSettledCamera) shows cards, not blank edges, until the gesture settles.
+ */
+export const LOD_MARGIN = 0.5;
 
 /**
  * What to draw for this camera: the ids in view (from the spatial index, never a scan of
@@ -45,11 +50,18 @@ export function cull({
   ordered.sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1));
 
   const lodItems: BoardItem[] = [];
+  // The overview's keyboard navigator lists the cards in view only, not those in the drawn margin.
+  const navItems: BoardItem[] = [];
   if (lod) {
     for (const id of inView) {
+      const it = items.get(id);
+      if (it && !('damaged' in it) && !domIds.has(id)) navItems.push(it);
+    }
+    const wide = index.grid.query(visibleRect(camera, size.w, size.h, LOD_MARGIN * Math.max(size.w, size.h)));
+    for (const id of wide) {
       const it = items.get(id);
       if (it && !('damaged' in it) && !domIds.has(id)) lodItems.push(it);
     }
   }
-  return { inView, lod, domIds, ordered, lodItems };
+  return { inView, lod, domIds, ordered, lodItems, navItems };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject, type WheelEvent } from 'react';
 import { useUi, type Camera } from '../../state/ui';
+import { MAX_ZOOM, MIN_ZOOM } from '../../state/zoomLimits';
 import { screenToBoard, zoomAt, type Rect } from '../geometry';
 import type { ItemIndex } from '../spatial';
 import type { ItemView } from '../useBoardData';
@@ -68,7 +69,7 @@ export function useCanvasGestures({ canvasRef, index, items }: { canvasRef: RefO
         const dist = Math.hypot(a.x - b.x, a.y - b.y) || 1;
         const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
         const p = screenToBoard(start.camera, start.mid.x, start.mid.y);
-        const zoom = Math.min(4, Math.max(0.1, (start.camera.zoom * dist) / start.dist));
+        const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, (start.camera.zoom * dist) / start.dist));
         useUi.getState().setCamera({ zoom, x: mid.x - p.x * zoom, y: mid.y - p.y * zoom });
       }
     } else if (g?.kind === 'pan') {
@@ -113,7 +114,7 @@ export function useCanvasGestures({ canvasRef, index, items }: { canvasRef: RefO
     if (e.ctrlKey || e.metaKey) {
       // Trackpad pinch arrives as ctrl+wheel.
       const zoom = cam.zoom * Math.exp(-e.deltaY * 0.01);
-      ui.setCamera(zoomAt(cam, e.clientX - box.left, e.clientY - box.top, Math.min(4, Math.max(0.1, zoom))));
+      ui.setCamera(zoomAt(cam, e.clientX - box.left, e.clientY - box.top, Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom))));
     } else {
       ui.setCamera({ ...cam, x: cam.x - e.deltaX, y: cam.y - e.deltaY });
     }
