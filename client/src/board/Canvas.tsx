@@ -136,7 +136,7 @@ export function Canvas({
       <div className="world" data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
         {!lod && <Links links={links} items={items} visible={domIds} />}
         <CardLayer ordered={ordered} items={items} selection={selection} editingId={editingId} users={users} actions={actions} provider={provider} onBodyChange={onBodyChange} />
-        <RemoteCursors users={users} zoom={camera.zoom} />
+        <RemoteCursors users={users} camera={camera} width={size.w} height={size.h} />
       </div>
       {band && <div className="rubber-band" style={{ left: band.x, top: band.y, width: band.w, height: band.h }} aria-hidden="true" />}
       {items.size === 0 && <p className="empty-hint">{t('emptyBoard')}</p>}

@@ -18,16 +18,23 @@ export type { PresenceUser, PresenceView } from '../../../shared/presence';
  * every user of this list — consent in the phases and in decisions — leaves
  * a person marked as away out without knowing about marks.
  */
+/** From this many people on, presence is rendered at most every CROWD_MS instead of every frame. */
+const CROWD = 100;
+const CROWD_MS = 100;
+
 export function usePresence(awareness: Awareness | null): PresenceUser[] {
   const lang = useUi((s) => s.lang);
   const [users, setUsers] = useState<PresenceUser[]>([]);
   useEffect(() => {
     if (!awareness) return;
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const collator = new Intl.Collator(lang);
     const session = sessionMap(awareness.doc);
     let away = new Set(readAway(awareness.doc).keys());
     const update = () => {
       frame = 0;
+      timer = null;
       const out: PresenceUser[] = [];
       awareness.getStates().forEach((state, id) => {
         const u = readPresence(id, state, awareness.clientID);
@@ -35,12 +42,15 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
         const named = u.name ? u : { ...u, name: roleLabel(u.role, lang, u.roleText) };
         out.push(u.person && away.has(u.person) ? { ...named, away: true } : named);
       });
-      out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+      out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || collator.compare(a.name, b.name));
       setUsers(out);
     };
-    // Pointer moves arrive often; render them at most once per frame.
+    // Pointer moves arrive often; render them at most once per frame, and in a crowd (1,000
+    // pointers moving) at most every CROWD_MS, so presence never takes the frames edits need (issue 19).
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(update);
+      if (frame !== 0 || timer !== null) return;
+      if (awareness.getStates().size >= CROWD) timer = setTimeout(update, CROWD_MS);
+      else frame = requestAnimationFrame(update);
     };
     const onSession = () => {
       const next = new Set(readAway(awareness.doc).keys());
@@ -55,6 +65,7 @@ export function usePresence(awareness: Awareness | null): PresenceUser[] {
       awareness.off('change', schedule);
       session.unobserve(onSession);
       if (frame) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
     };
   }, [awareness, lang]);
   return users;
