@@ -12,6 +12,8 @@ import * as Y from 'yjs';
 
 const MARK = '\u00a7'; // §
 const MARK_BYTES = Buffer.from(MARK);
+/** Presence ids of load clients: distinct per client, away from small ids. */
+const PRESENCE_ID_BASE = 1_000_000;
 
 export interface Recorder {
   /** When each marker was sent (performance.now()). */
@@ -22,6 +24,10 @@ export interface Recorder {
   closes?: Map<number, number>;
   /** Edits an editor could not send because its connection was closed (counted in `expected` all the same). */
   unsent?: number;
+  /** Latencies where sender and receiver are on different server instances (two-instance scenario). */
+  cross?: number[];
+  /** Which instance an editor index is connected to; set with `cross`. */
+  groupOf?: (index: number) => number;
 }
 
 export class LoadClient {
@@ -36,10 +42,19 @@ export class LoadClient {
   /** The server's close of this connection, if it closed it. */
   closedWith: number | null = null;
 
+  private presenceClock = 0;
+
+  /**
+   * `probe` false: the client receives and drops frames without scanning them for markers
+   * (it still costs the server the same), so thousands of receivers do not make the
+   * generator the limit; its deliveries are then not checked.
+   */
   constructor(
     url: string,
     readonly index: number,
     private readonly rec: Recorder,
+    readonly probe = true,
+    readonly group = 0,
   ) {
     this.ws = new WebSocket(url);
     this.ws.binaryType = 'nodebuffer';
@@ -68,7 +83,7 @@ export class LoadClient {
 
   private onFrame(data: Buffer): void {
     // Only sync frames (type 0) carry document content.
-    if (data[0] !== 0) return;
+    if (data[0] !== 0 || !this.probe) return;
     const now = performance.now();
     let i = data.indexOf(MARK_BYTES);
     while (i !== -1) {
@@ -83,6 +98,7 @@ export class LoadClient {
         const sentAt = this.rec.sent.get(marker);
         if (sentAt !== undefined) {
           this.rec.latencies.push(now - sentAt);
+          if (this.rec.cross && this.rec.groupOf?.(editor) !== this.group) this.rec.cross.push(now - sentAt);
           this.rec.delivered++;
           this.received++;
         }
@@ -110,6 +126,27 @@ export class LoadClient {
     const marker = `${this.index}:${++this.seq}`;
     this.rec.sent.set(marker, performance.now());
     this.doc.getArray<string>('bench').push([`${MARK}${marker}${MARK}`]);
+  }
+
+  /**
+   * A cursor move: an awareness update (y-protocols format) with this client's presence,
+   * about the size of the app's own (user, colour, pointer).
+   */
+  presence(): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const state = JSON.stringify({
+      user: { name: `Editor ${this.index}`, color: '#3366cc' },
+      cursor: { x: Math.round(Math.random() * 4000), y: Math.round(Math.random() * 3000) },
+    });
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarUint(update, PRESENCE_ID_BASE + this.index);
+    encoding.writeVarUint(update, ++this.presenceClock);
+    encoding.writeVarString(update, state);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+    this.ws.send(encoding.toUint8Array(e));
   }
 
   get edits(): number {
