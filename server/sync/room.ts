@@ -17,6 +17,7 @@ import {
   type AwarenessEntry,
 } from './messages';
 import { CURRENT_SCHEMA, migrate, type BoardSchema } from '../../shared/doc/migrate';
+import { InvalidUpdate, planUpdate } from './validateUpdate';
 
 /** What a room needs from a connection; a ws WebSocket adapter in production. */
 export interface RoomSocket {
@@ -73,8 +74,8 @@ const FLUSH_MS_PER_PEER = 0.05;
  * updates applied so far are stored, so "synced" means "complete and durable".
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private _doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this._doc);
   readonly peers = new Set<Peer>();
   private pending: Uint8Array[] = [];
   private flushChain: Promise<void> = Promise.resolve();
@@ -83,20 +84,10 @@ export class Room {
   private lastFlushAt = -Infinity;
   private rowsSinceCompact = 0;
   private destroyed = false;
-  /**
-   * A twin of `doc` that every peer update is tried on first. Yjs integrates
-   * an update struct by struct, so a malformed one can throw halfway and leave
-   * part of itself applied (and emitted). Only an update the shadow took
-   * without error, and within the limits, is applied to `doc`; after a failed
-   * try the shadow is rebuilt from `doc`. Everything else applied to `doc`
-   * (storage, other instances) is mirrored into the shadow. Costs a second
-   * copy of the document in memory and a second integration per update.
-   */
-  private shadow = new Y.Doc();
-  /** Bytes the shadow emitted for the update being tried (0: it changed nothing). */
-  private shadowEmitted = 0;
-  /** True while a shadow-tried update is applied to `doc` (not mirrored again). */
-  private applyingTried = false;
+  /** The batch being stored right now (taken from `pending`, not yet durable). */
+  private inFlight: Uint8Array | null = null;
+  /** Set while the document is rebuilt from storage after an unexpected apply failure. */
+  private resyncing: Promise<void> | null = null;
   /** Approximate bytes of this board's stored update log (for maxBoardBytes). */
   storedBytes = 0;
   private bus: BoardBus | null = null;
@@ -111,30 +102,28 @@ export class Room {
     /** The schema this server brings boards to (tests pass their own migrations). */
     private readonly schema: BoardSchema = CURRENT_SCHEMA,
   ) {
-    this.doc.on('update', (update: Uint8Array) => {
-      if (this.applyingTried) return;
-      try {
-        Y.applyUpdate(this.shadow, update, STORAGE_ORIGIN);
-      } catch {
-        this.rebuildShadow();
-      }
-    });
-    this.watchShadow();
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === STORAGE_ORIGIN) return;
-      if (origin === BUS_ORIGIN) {
-        // Already durable (stored by the instance that received it): just relay.
-        const frame = encodeUpdate(update);
-        for (const p of this.peers) p.socket.send(frame);
-        return;
-      }
-      this.pending.push(update);
-      this.scheduleFlush();
-    });
+    this._doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
+
+  /** The board's document (replaced only by resyncFromStore, after an apply that should not have failed). */
+  get doc(): Y.Doc {
+    return this._doc;
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN) return;
+    if (origin === BUS_ORIGIN) {
+      // Already durable (stored by the instance that received it): just relay.
+      const frame = encodeUpdate(update);
+      for (const p of this.peers) p.socket.send(frame);
+      return;
+    }
+    this.pending.push(update);
+    this.scheduleFlush();
+  };
 
   /** Scale-out: exchange updates and presence with other instances serving this board. */
   attachBus(bus: BoardBus): void {
@@ -150,8 +139,11 @@ export class Room {
       this.onControl?.(payload);
       return;
     }
-    if (kind === 'update') Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
-    else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
+    if (kind === 'update') {
+      // During a resync the rebuilt doc may not have it yet: apply it once the rebuild is done.
+      if (this.resyncing) void this.resyncing.then(() => this.onBusMessage(kind, payload));
+      else Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
+    } else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
   };
 
   /** After a bus outage: re-read storage, which holds everything other instances stored meanwhile. */
@@ -181,65 +173,71 @@ export class Room {
     this.metrics?.boardLoadSeconds.observe((performance.now() - started) / 1000);
   }
 
-  private watchShadow(): void {
-    this.shadow.on('update', (u: Uint8Array) => {
-      this.shadowEmitted += u.byteLength;
-    });
-  }
-
-  private rebuildShadow(): void {
-    this.shadow.destroy();
-    this.shadow = new Y.Doc();
-    this.watchShadow();
-    // encodeStateAsUpdate includes pending (not yet integrable) structs, so the twin is exact.
-    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), STORAGE_ORIGIN);
-  }
-
   /** Bytes of updates (structs and deletions) waiting for dependencies that have not arrived. */
   pendingBytes(doc: Y.Doc = this.doc): number {
     return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
   }
 
   /**
-   * Applies a peer's update all-or-nothing: tried on the shadow first, then
-   * applied to the room's doc only if it integrated completely and stays
-   * within the board-size and pending-bytes limits. Returns a close code if
-   * the update was refused (nothing of it applied, stored or relayed).
+   * Applies a peer's update all-or-nothing: it is decoded and checked whole
+   * first (validateUpdate.ts: everything that can make Yjs throw halfway, and
+   * the board-size and pending-bytes limits), and applied only if it passes.
+   * Returns a close code if the update was refused (nothing of it applied,
+   * stored or relayed).
    */
   private applyPeerUpdate(peer: Peer, update: Uint8Array): CloseCodeValue | null {
-    this.shadowEmitted = 0;
+    let plan;
     try {
-      Y.applyUpdate(this.shadow, update, peer);
+      plan = planUpdate(this.doc, update);
     } catch (err) {
-      this.rebuildShadow();
-      this.log.warn({ board: this.boardId, conn: peer.id, err: (err as Error).message }, 'update rejected: it did not integrate');
+      if (!(err instanceof InvalidUpdate)) throw err;
+      this.log.warn({ board: this.boardId, conn: peer.id, err: err.message }, 'update rejected: it would not integrate');
       return CloseCode.UpdateRejected;
     }
     const { maxBoardBytes, maxPendingBytes } = this.limits;
-    if (maxBoardBytes > 0 && this.shadowEmitted > 0 && this.storedBytes + this.shadowEmitted > maxBoardBytes) {
-      this.rebuildShadow();
-      return CloseCode.BoardTooLarge;
-    }
-    if (maxPendingBytes > 0 && this.pendingBytes(this.shadow) > maxPendingBytes) {
-      // Whoever makes the pile overflow loses it: the pending data is dropped, in both docs.
+    // An update that adds nothing (a reconnecting client's sync) is never refused for size.
+    if (maxBoardBytes > 0 && plan.adds && this.storedBytes + plan.addedBytes > maxBoardBytes) return CloseCode.BoardTooLarge;
+    if (maxPendingBytes > 0 && plan.pendingBytes > 0 && this.pendingBytes() + plan.pendingBytes > maxPendingBytes) {
+      // Whoever makes the pile overflow loses it: the pending data is dropped.
       this.doc.store.pendingStructs = null;
       this.doc.store.pendingDs = null;
-      this.rebuildShadow();
       return CloseCode.TooManyPendingUpdates;
     }
-    this.applyingTried = true;
+    const pendingBefore = this.pending.length;
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (err) {
-      // Cannot happen while the twins are identical; if it does, resynchronise the twin.
-      this.log.error({ board: this.boardId, conn: peer.id, err: (err as Error).message }, 'update failed on the room after the dry run');
-      this.rebuildShadow();
+      // The checks should make this impossible; if a Yjs path was missed, part
+      // of the update may be in the doc (and queued): drop the queued part and
+      // rebuild the doc from storage rather than keep a second copy around.
+      this.log.error({ board: this.boardId, conn: peer.id, err: (err as Error).message }, 'update failed after validation; resyncing the room from storage');
+      this.pending.length = pendingBefore;
+      this.resyncing ??= this.resyncFromStore().finally(() => (this.resyncing = null));
       return CloseCode.UpdateRejected;
-    } finally {
-      this.applyingTried = false;
     }
     this.metrics?.updates.inc();
     return null;
+  }
+
+  /**
+   * Replaces the doc with one rebuilt from storage plus the edits accepted but
+   * not yet stored (the batch in flight and the queue). Messages wait for it
+   * (receive, onBusMessage); peers keep their connections: nothing of the
+   * failed update was relayed, so their documents are still consistent.
+   */
+  private async resyncFromStore(): Promise<void> {
+    const unsent = [...(this.inFlight ? [this.inFlight] : []), ...this.pending];
+    const rows = await this.store.load(this.boardId);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const row of [...rows, ...unsent]) Y.applyUpdate(doc, row, STORAGE_ORIGIN);
+    }, STORAGE_ORIGIN);
+    const old = this._doc;
+    old.off('update', this.onDocUpdate);
+    doc.on('update', this.onDocUpdate);
+    this._doc = doc;
+    // Awareness only reads doc.clientID; the old doc is not destroyed (that would destroy the awareness too).
+    (this.awareness as { doc: Y.Doc }).doc = doc;
   }
 
   addPeer(peer: Peer): void {
@@ -273,6 +271,7 @@ export class Room {
 
   /** Handles one binary message; a protocol error closes only this peer. */
   async receive(peer: Peer, data: Uint8Array): Promise<void> {
+    if (this.resyncing) await this.resyncing;
     if (this.destroyed) return;
     let msg;
     try {
@@ -425,7 +424,9 @@ export class Room {
     if (batch.length > 0) {
       const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
       const started = performance.now();
+      this.inFlight = merged;
       await this.persist(merged);
+      this.inFlight = null;
       this.metrics?.persistSeconds.observe((performance.now() - started) / 1000);
       this.storedBytes += merged.byteLength;
       const frame = encodeUpdate(merged);
@@ -486,7 +487,6 @@ export class Room {
     if (this.bus) void this.bus.unsubscribe(this.boardId);
     this.awareness.destroy();
     this.doc.destroy();
-    this.shadow.destroy();
   }
 }
 
