@@ -7,7 +7,8 @@
  * Options (env): BENCH_SECONDS (default 8); BENCH_RUNS (default 1: every scenario that many
  * times, servers interleaved, medians reported); BENCH_REV (git revision of Samskab to build,
  * default HEAD; `worktree` for the working tree); BENCH_QUICK=1 (small scenarios, a smoke run);
- * BENCH_ONLY=samskab and BENCH_SCENARIO=<key> narrow a run (no report is written then).
+ * BENCH_ONLY=samskab and BENCH_SCENARIO=<key> narrow a run (no report is written then);
+ * BENCH_PRESENCE_MS (cursor interval, 0: none) and BENCH_CPU_PROF=<dir> (server CPU profiles) for diagnosis.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,14 @@ const SCENARIOS: Scenario[] = QUICK
       // 4 million receipts a second cannot all be scanned by one generator process: 250 receivers per instance are checked.
       { key: '2x', name: '2,000 editors × 1 edit/s each, cursors every 1.5 s, 2 instances', clients: 2000, editors: 2000, rate: 2000, presenceMs: 1500, instances: 2, probes: 250 },
     ];
+
+/** BENCH_PRESENCE_MS overrides the cursor interval of scenarios that have cursors (0: none), to see what presence costs. */
+function withPresence(s: Scenario): Scenario {
+  const ms = process.env.BENCH_PRESENCE_MS;
+  if (ms === undefined || s.presenceMs === undefined) return s;
+  const { presenceMs: _drop, ...rest } = s;
+  return Number(ms) > 0 ? { ...rest, presenceMs: Number(ms), name: `${s.name} (cursors every ${ms} ms)` } : { ...rest, name: `${s.name} (no cursors)` };
+}
 
 const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -91,7 +100,7 @@ async function main() {
   const c: Collected = { load: new Map(), idle: new Map(), loaded: new Map() };
   const runNotes: string[] = [];
   const servers = [SAMSKAB, REFERENCE].filter((s) => !ONLY || s === ONLY);
-  const picked = SCENARIOS.filter((s) => !NARROW || s.key === NARROW);
+  const picked = SCENARIOS.filter((s) => !NARROW || s.key === NARROW).map((s) => withPresence(s));
   try {
     for (let run = 1; run <= RUNS; run++) {
       const start = { at: new Date().toISOString().slice(11, 16), load: loadavg() };

@@ -96,10 +96,18 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     .filter((x) => x.missing > 0)
     .map((x) => `#${x.c.index} missed ${x.missing}${x.c.closedWith !== null ? ` (closed ${x.c.closedWith})` : ''}`);
   // Convergence: a fresh full client (on the last instance) must hold every edit that was sent.
-  const check = await loadFresh((servers[n - 1] as RunningServer).wsBase, board);
-  const entries = check.doc.getArray('bench').length;
-  check.destroy();
-  for (const c of all) c.close();
+  // All load clients but one leave first (the reference drops a board with its last client),
+  // so the check does not queue behind their traffic.
+  for (const c of all.slice(1)) c.close();
+  const entries = await loadFresh((servers[n - 1] as RunningServer).wsBase, board).then(
+    (check) => {
+      const length = check.doc.getArray('bench').length;
+      check.destroy();
+      return length;
+    },
+    () => -1, // did not sync in 30 s: not converged
+  );
+  all[0]?.close();
   const sorted = Array.from(Float64Array.from(rec.latencies).sort());
   const cross = Array.from(Float64Array.from(rec.cross ?? []).sort());
   return {

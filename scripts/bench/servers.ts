@@ -52,7 +52,8 @@ export async function startSamskab(build: Build, env: NodeJS.ProcessEnv = {}, na
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-bench-'));
   const server = await startProcess(
     name,
-    [build.mainJs],
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each Samskab process, written when it exits.
+    [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : []), build.mainJs],
     {
       PORT: '0',
       HOST: '127.0.0.1',
