@@ -64,6 +64,16 @@ const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 const FLUSH_INTERVAL_MIN_MS = 4;
 const FLUSH_INTERVAL_MAX_MS = 40;
 const FLUSH_MS_PER_PEER = 0.05;
+/**
+ * Presence is batched like document updates, but coarser: every presence
+ * frame goes to every peer, so 1,000 editors each moving a cursor would be a
+ * million sends per second. One merged frame per interval (latest state per
+ * client wins, removals included) from 50 ms for a small room to 400 ms at
+ * 1,000 peers; an idle room still sends at once.
+ */
+const PRESENCE_INTERVAL_MIN_MS = 50;
+const PRESENCE_INTERVAL_MAX_MS = 400;
+const PRESENCE_MS_PER_PEER = 0.4;
 
 /**
  * One board in memory: its Y.Doc, presence, and connected peers.
@@ -88,6 +98,11 @@ export class Room {
   private inFlight: Uint8Array | null = null;
   /** Set while the document is rebuilt from storage after an unexpected apply failure. */
   private resyncing: Promise<void> | null = null;
+  /** Presence ids changed since the last presence frame, and those of them to publish to other instances. */
+  private presenceChanged = new Set<number>();
+  private presenceToPublish = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private lastPresenceAt = -Infinity;
   /** Approximate bytes of this board's stored update log (for maxBoardBytes). */
   storedBytes = 0;
   private bus: BoardBus | null = null;
@@ -388,12 +403,34 @@ export class Room {
       for (const id of removed) peer.awarenessIds.delete(id);
     }
     if (changed.length === 0) return;
-    const frame = encodeAwareness(this.awareness, changed);
-    for (const p of this.peers) p.socket.send(frame);
+    for (const id of changed) this.presenceChanged.add(id);
     // Only presence of this instance's own connections goes to the others.
-    if (this.bus && isPeer(origin)) {
-      this.bus.publish(this.boardId, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    if (this.bus && isPeer(origin)) for (const id of changed) this.presenceToPublish.add(id);
+    this.schedulePresence();
+  };
+
+  /** On its own timer, so a presence frame never waits for a document flush nor delays one. */
+  private schedulePresence(): void {
+    if (this.presenceTimer !== null || this.destroyed) return;
+    const interval = Math.min(PRESENCE_INTERVAL_MAX_MS, Math.max(PRESENCE_INTERVAL_MIN_MS, this.peers.size * PRESENCE_MS_PER_PEER));
+    const wait = Math.max(0, this.lastPresenceAt + interval - performance.now());
+    this.presenceTimer = wait === 0 ? setImmediate(this.flushPresence) : setTimeout(this.flushPresence, wait);
+  }
+
+  private flushPresence = (): void => {
+    this.presenceTimer = null;
+    if (this.destroyed) return;
+    this.lastPresenceAt = performance.now();
+    // The current state of each changed id (null once removed): the latest wins.
+    const changed = [...this.presenceChanged];
+    this.presenceChanged.clear();
+    if (changed.length > 0) {
+      const frame = encodeAwareness(this.awareness, changed);
+      for (const p of this.peers) p.socket.send(frame);
     }
+    const own = [...this.presenceToPublish];
+    this.presenceToPublish.clear();
+    if (this.bus && own.length > 0) this.bus.publish(this.boardId, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
   };
 
   /**
@@ -481,6 +518,10 @@ export class Room {
   async destroy(closeCode?: number): Promise<void> {
     await this.settled();
     this.destroyed = true;
+    if (this.presenceTimer !== null) {
+      clearTimeout(this.presenceTimer as NodeJS.Timeout);
+      clearImmediate(this.presenceTimer as NodeJS.Immediate);
+    }
     if (closeCode !== undefined) {
       for (const p of this.peers) p.socket.close(closeCode, CloseReason[closeCode as keyof typeof CloseReason] ?? '');
     }
