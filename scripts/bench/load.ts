@@ -26,6 +26,8 @@ export interface Recorder {
   unsent?: number;
   /** Latencies where sender and receiver are on different server instances (two-instance scenario). */
   cross?: number[];
+  /** Bytes of presence (awareness) frames that reached the clients. */
+  presenceBytes?: number;
   /** Which instance an editor index is connected to; set with `cross`. */
   groupOf?: (index: number) => number;
 }
@@ -82,6 +84,7 @@ export class LoadClient {
   }
 
   private onFrame(data: Buffer): void {
+    if (data[0] === 1) this.rec.presenceBytes = (this.rec.presenceBytes ?? 0) + data.length;
     // Only sync frames (type 0) carry document content.
     if (data[0] !== 0 || !this.probe) return;
     const now = performance.now();

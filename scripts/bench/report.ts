@@ -39,8 +39,8 @@ function serverLabel(sc: Scenario, server: string): string {
 
 export function loadTable(scenarios: Scenario[], c: Collected): string[] {
   const lines = [
-    '| scenario | server | p50 ms | p95 ms | p99 ms (min–max) | delivered, worst run | server CPU | server RSS MB (min–max) | generator CPU / lag p99 ms | generator-limited runs | converged | server closes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| scenario | server | p50 ms | p95 ms | p99 ms (min–max) | delivered, worst run | server CPU | server RSS MB (min–max) | presence to clients MB/s | generator CPU / lag p99 ms | generator-limited runs | converged | server closes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const sc of scenarios) {
     for (const server of [SAMSKAB, REFERENCE]) {
@@ -51,7 +51,7 @@ export function loadTable(scenarios: Scenario[], c: Collected): string[] {
       const closes = [...new Set(rs.map((r) => r.closes).filter(Boolean))].join('; ');
       lines.push(
         `| ${sc.name} | ${serverLabel(sc, server)} | ${spread(pick((r) => r.p50))} | ${spread(pick((r) => r.p95))} | ${spread(pick((r) => r.p99))} | ` +
-          `${fmt(100 * worst, 1)}% of ${fmt(median(pick((r) => r.expected)), 0)} | ${fmt(100 * median(pick((r) => r.serverCpu)), 0)}% | ${spread(pick((r) => r.serverRss), 0)} | ` +
+          `${fmt(100 * worst, 1)}% of ${fmt(median(pick((r) => r.expected)), 0)} | ${fmt(100 * median(pick((r) => r.serverCpu)), 0)}% | ${spread(pick((r) => r.serverRss), 0)} | ${fmt(median(pick((r) => r.presenceMBps)))} | ` +
           `${fmt(100 * median(pick((r) => r.generatorCpu)), 0)}% / ${fmt(median(pick((r) => r.generatorLagP99)))} | ${rs.filter((r) => r.generatorLimited).length} of ${rs.length} | ` +
           `${rs.every((r) => r.converged) ? 'yes' : 'NO'} | ${closes || 'none'} |`,
       );
@@ -62,11 +62,11 @@ export function loadTable(scenarios: Scenario[], c: Collected): string[] {
       const f = (rs: LoadResult[], g: (r: LoadResult) => number) => rs.map(g);
       lines.push(
         `| ${sc.name} | **ratio reference ÷ Samskab** | ${ratio(f(y, (r) => r.p50), f(s, (r) => r.p50))} | ${ratio(f(y, (r) => r.p95), f(s, (r) => r.p95))} | ` +
-          `${ratio(f(y, (r) => r.p99), f(s, (r) => r.p99))} | | ${ratio(f(y, (r) => r.serverCpu), f(s, (r) => r.serverCpu))} | ${ratio(f(y, (r) => r.serverRss), f(s, (r) => r.serverRss))} | | | | |`,
+          `${ratio(f(y, (r) => r.p99), f(s, (r) => r.p99))} | | ${ratio(f(y, (r) => r.serverCpu), f(s, (r) => r.serverCpu))} | ${ratio(f(y, (r) => r.serverRss), f(s, (r) => r.serverRss))} | | | | | |`,
       );
     }
     if ((sc.instances ?? 1) > 1 && s?.length) {
-      lines.push(`| ${sc.name} | samskab: edits from the other instance only | | | ${spread(s.map((r) => r.crossP99))} | | | | | | | |`);
+      lines.push(`| ${sc.name} | samskab: edits from the other instance only | | | ${spread(s.map((r) => r.crossP99))} | | | | | | | | |`);
     }
   }
   return lines;

@@ -31,6 +31,8 @@ export interface LoadResult {
   serverCpu: number;
   /** Largest server process RSS at the end, MB. */
   serverRss: number;
+  /** Presence frames delivered to all clients, MB/s over the load. */
+  presenceMBps: number;
   generatorCpu: number;
   generatorLagP99: number;
   generatorLimited: boolean;
@@ -79,6 +81,7 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     await sleep(10);
   }
   const sendEnd = performance.now();
+  const presenceMBps = (rec.presenceBytes ?? 0) / 2 ** 20 / ((sendEnd - t0) / 1000);
   const checked = all.filter((c) => c.probe);
   const ownEdits = (c: LoadClient) => (c.index <= sc.editors ? (eds[c.index - 1]?.edits ?? 0) : 0);
   const expected = checked.reduce((sum, c) => sum + sent - ownEdits(c), 0);
@@ -119,6 +122,7 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     expected,
     serverCpu,
     serverRss,
+    presenceMBps,
     generatorCpu: generator.cpu,
     generatorLagP99: generator.lagP99,
     generatorLimited: generator.limited,
