@@ -21,6 +21,13 @@ function bucketOf(key: string): number {
 }
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
+  /**
+   * All entries in one native Map, built the first time this version is iterated: readers that
+   * walk every card (panels, counters) then iterate at native speed, and a version nobody
+   * iterates never pays for it. Never mutated once built.
+   */
+  private flat: Map<string, V> | null = null;
+
   private constructor(
     private readonly buckets: ReadonlyArray<ReadonlyMap<string, V>>,
     readonly size: number,
@@ -65,28 +72,38 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return new PersistentMap<V>(buckets, size);
   }
 
+  private all(): Map<string, V> {
+    if (this.flat) return this.flat;
+    const m = new Map<string, V>();
+    for (const b of this.buckets) for (const [k, v] of b) m.set(k, v);
+    this.flat = m;
+    return m;
+  }
+
   get(key: string): V | undefined {
+    if (this.flat) return this.flat.get(key);
     return (this.buckets[bucketOf(key)] as ReadonlyMap<string, V>).get(key);
   }
 
   has(key: string): boolean {
+    if (this.flat) return this.flat.has(key);
     return (this.buckets[bucketOf(key)] as ReadonlyMap<string, V>).has(key);
   }
 
   forEach(cb: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const b of this.buckets) for (const [k, v] of b) cb.call(thisArg, v, k, this);
+    for (const [k, v] of this.all()) cb.call(thisArg, v, k, this);
   }
 
-  *entries(): MapIterator<[string, V]> {
-    for (const b of this.buckets) yield* b.entries();
+  entries(): MapIterator<[string, V]> {
+    return this.all().entries();
   }
 
-  *keys(): MapIterator<string> {
-    for (const b of this.buckets) yield* b.keys();
+  keys(): MapIterator<string> {
+    return this.all().keys();
   }
 
-  *values(): MapIterator<V> {
-    for (const b of this.buckets) yield* b.values();
+  values(): MapIterator<V> {
+    return this.all().values();
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {
