@@ -111,15 +111,19 @@ async function main() {
       for (const sc of picked) {
         for (const server of order) {
           console.log(`run ${run}/${RUNS}, ${server}: ${sc.name} …`);
-          const r = await oneLoad(build, server, sc);
+          // One failed measurement (a server that did not start, a check that timed out) must not lose the others.
+          const r = await oneLoad(build, server, sc).catch((err: Error) => void console.error(`  FAILED: ${err.message}`));
+          if (!r) continue;
           push(c.load, key(sc.name, server), r);
           printLoad(server, r);
         }
       }
       if (!NARROW) {
         for (const server of order) {
-          const idle = await withServer(build, server, (s) => idleRooms(s, IDLE_ROOMS));
-          const loaded = await withServer(build, server, (s) => loadedBoard(s, CARDS));
+          const fail = (err: Error) => void console.error(`  FAILED: ${err.message}`);
+          const idle = await withServer(build, server, (s) => idleRooms(s, IDLE_ROOMS)).catch(fail);
+          const loaded = await withServer(build, server, (s) => loadedBoard(s, CARDS)).catch(fail);
+          if (!idle || !loaded) continue;
           push(c.idle, server, idle);
           push(c.loaded, server, loaded);
           console.log(
