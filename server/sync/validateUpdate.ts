@@ -49,8 +49,10 @@ export function planUpdate(doc: Y.Doc, update: Uint8Array): UpdatePlan {
   }
   const byClient = checkStructs(doc, decoded.structs);
   checkDeletes(decoded.ds);
-  const before = currentState(doc, byClient.keys());
-  const after = resolve(before, byClient);
+  // States of the clients it writes or deletes in (diffUpdate treats the others as 0: nothing to cut).
+  const before = new Map<number, number>();
+  for (const c of [...byClient.keys(), ...decoded.ds.clients.keys()]) before.set(c, Y.getState(doc.store, c));
+  const after = resolve(doc, before, byClient);
   const newStructs = [...after].some(([client, clock]) => clock > (before.get(client) ?? 0));
   const adds = newStructs || deletesSomething(doc, decoded.ds, before, after);
   const unresolved =
@@ -59,7 +61,10 @@ export function planUpdate(doc: Y.Doc, update: Uint8Array): UpdatePlan {
   const pendingBytes = unresolved ? Y.convertUpdateFormatV1ToV2(Y.diffUpdate(update, Y.encodeStateVector(after))).byteLength : 0;
   // New structs may let earlier pending ones integrate: they are stored with this update.
   const unlocked = newStructs ? (doc.store.pendingStructs?.update.byteLength ?? 0) : 0;
-  const addedBytes = adds ? Y.diffUpdate(update, Y.encodeStateVector(before)).byteLength + unlocked : 0;
+  // diffUpdate re-encodes (costly): only when part of the update is known already (a reconnecting client's sync).
+  const overlaps = [...byClient].some(([client, structs]) => structs[0]!.id.clock < before.get(client)!);
+  const ownBytes = overlaps ? Y.diffUpdate(update, Y.encodeStateVector(before)).byteLength : update.byteLength;
+  const addedBytes = adds ? ownBytes + unlocked : 0;
   return { adds, addedBytes, pendingBytes };
 }
 
@@ -112,12 +117,6 @@ function checkDeletes(ds: DeleteSet): void {
   }
 }
 
-function currentState(doc: Y.Doc, clients: Iterable<number>): Map<number, number> {
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const c of clients) if (!sv.has(c)) sv.set(c, 0);
-  return sv;
-}
-
 function endOf(structs: Struct[]): number {
   const s = structs[structs.length - 1]!;
   return s.id.clock + s.length;
@@ -129,10 +128,11 @@ function endOf(structs: Struct[]): number {
  * client and everything it references in other clients is known; a Skip is a
  * gap. Repeated until nothing changes; the rest would be pending.
  */
-function resolve(before: Map<number, number>, byClient: Map<number, Struct[]>): Map<number, number> {
+function resolve(doc: Y.Doc, before: Map<number, number>, byClient: Map<number, Struct[]>): Map<number, number> {
   const state = new Map(before);
   const next = new Map<number, number>([...byClient.keys()].map((c) => [c, 0]));
-  const known = (id: Y.ID | null, self: number) => id === null || id.client === self || id.clock < (state.get(id.client) ?? 0);
+  const known = (id: Y.ID | null, self: number) =>
+    id === null || id.client === self || id.clock < (state.get(id.client) ?? Y.getState(doc.store, id.client));
   for (let progress = true; progress; ) {
     progress = false;
     for (const [client, structs] of byClient) {
