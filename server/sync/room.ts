@@ -242,7 +242,17 @@ export class Room {
    */
   private async resyncFromStore(): Promise<void> {
     const unsent = [...(this.inFlight ? [this.inFlight] : []), ...this.pending];
-    const rows = await this.store.load(this.boardId);
+    let rows: Uint8Array[];
+    // Like persist: retried until storage answers (messages wait meanwhile), never a half-built doc.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        rows = await this.store.load(this.boardId);
+        break;
+      } catch (err) {
+        this.log.error({ board: this.boardId, err: (err as Error).message, attempt }, 'resync load failed, retrying');
+        await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      }
+    }
     const doc = new Y.Doc();
     doc.transact(() => {
       for (const row of [...rows, ...unsent]) Y.applyUpdate(doc, row, STORAGE_ORIGIN);
