@@ -1,8 +1,9 @@
 /**
- * Canvas benchmark: `npm run bench:canvas` (optionally `-- --sizes 1000,5000 --seconds 4`).
+ * Canvas benchmark: `npm run bench:canvas` (optionally `-- --sizes 1000,5000 --seconds 4`,
+ * `--client-dir /tmp/dist-ref` to measure another build of the client, `--out file.json`).
  *
- * Starts the server (port 0, temporary DATA_DIR, the built client in dist/client;
- * builds it first if missing), seeds one board per size through the sync
+ * Starts the server (port 0, temporary DATA_DIR, the built client in dist/client or
+ * --client-dir; builds dist/client first if missing), seeds one board per size through the sync
  * endpoint like any client (scripts/seed/generate.ts), opens it in headless
  * Chromium and reports:
  *   - load: navigation start → board complete (every item received, first frame drawn);
@@ -17,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -30,10 +31,17 @@ import { generateBoard } from './seed/generate';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,5000,10000' }, seconds: { type: 'string', default: '4' } },
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000,50000' },
+    seconds: { type: 'string', default: '4' },
+    'client-dir': { type: 'string' },
+    rounds: { type: 'string', default: '1' },
+    out: { type: 'string' },
+  },
 });
 const SIZES = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
 const SECONDS = Number(values.seconds) || 4;
+const ROUNDS = Math.max(1, Number(values.rounds) || 1);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => {
@@ -67,7 +75,7 @@ async function seed(wsBase: string, boardId: string, key: string | undefined, co
   // Stored means: a fresh client loading the board receives all of it.
   await sleep(500);
   const check = connect(wsBase, boardId, key);
-  await waitFor(() => check.provider.synced && itemsMap(check.doc).size >= total, 120_000, 'seeded board readable');
+  await waitFor(() => check.provider.synced && itemsMap(check.doc).size >= total, 300_000, 'seeded board readable');
   check.provider.destroy();
   w.provider.destroy();
   return total;
@@ -109,18 +117,126 @@ async function frameTimes(page: Page, mode: 'pan' | 'zoom', ms: number): Promise
   );
 }
 
+/** One client build measured on one seeded board (the server serves `pagePath` at `baseUrl`). */
+async function measure(browser: Browser, baseUrl: string, pagePath: string, items: number, client: string) {
+  const url = `${baseUrl}${pagePath}${pagePath.includes('?') ? '&' : '?'}name=Bench&role=researcher`;
+
+  const ctxA = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  // tsx keeps function names with a __name helper that pages do not have.
+  await ctxA.addInitScript('window.__name = (f) => f');
+  const a = await ctxA.newPage();
+  await a.goto(url, { waitUntil: 'commit' });
+  await a.waitForFunction((n) => Number(document.querySelector('.canvas')?.getAttribute('data-items')) >= n, items, { timeout: 120_000, polling: 'raf' });
+  // Two frames after the last item arrived: the board is on screen.
+  const loadMs = await a.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+  const lod = await a.evaluate(() => document.querySelector('.canvas')?.getAttribute('data-lod'));
+  const inView = await a.evaluate(() => Number(document.querySelector('.canvas')?.getAttribute('data-in-view')));
+  const cdp = await ctxA.newCDPSession(a);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+  // Remote move: a second participant sees a card nudged in page A. Both are at
+  // the same "fit" camera; the zoom-reset button keeps the offset, so both show the same cards.
+  await a.locator('.zoom-controls button').nth(1).click();
+  const ctxB = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  await ctxB.addInitScript('window.__name = (f) => f');
+  const b = await ctxB.newPage();
+  await b.goto(url.replace('name=Bench', 'name=Remote'));
+  await b.waitForFunction((n) => Number(document.querySelector('.canvas')?.getAttribute('data-items')) >= n, items, { timeout: 120_000 });
+  await b.locator('.zoom-controls button').nth(1).click();
+  await sleep(500);
+  const shared = await a.evaluate(() => [...document.querySelectorAll('.card[data-item-id]')].map((e) => e.getAttribute('data-item-id') as string));
+  const inB = await b.evaluate((ids) => ids.filter((id) => document.querySelector(`[data-item-id="${CSS.escape(id)}"]`)), shared);
+  const moves: number[] = [];
+  const target = inB[0];
+  if (target) {
+    for (let i = 0; i < 15; i++) {
+      await b.evaluate((id) => {
+        const el = document.querySelector(`[data-item-id="${CSS.escape(id)}"]`) as HTMLElement;
+        const w = window as unknown as { __seen: Promise<number> };
+        w.__seen = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            mo.disconnect();
+            resolve(performance.timeOrigin + performance.now());
+          });
+          mo.observe(el, { attributes: true, attributeFilter: ['style'] });
+        });
+      }, target);
+      await a.locator(`[data-item-id="${target}"]`).focus();
+      const sent = await a.evaluate(() => {
+        const t = performance.timeOrigin + performance.now();
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+        return t;
+      });
+      const seen = await b.evaluate(() => (window as unknown as { __seen: Promise<number> }).__seen);
+      moves.push(seen - sent);
+      await sleep(150);
+    }
+  }
+  await ctxB.close();
+  // Back to the overview ("fit everything", Shift+1) for the frame-time runs.
+  // Escape first: the nudged card is still selected, and Shift+1 with a selection fits the selection.
+  await a.keyboard.press('Escape');
+  await a.keyboard.press('Shift+Digit1');
+  await sleep(300);
+  // How much of the board "fit everything" shows (the reference client stops at 10 % zoom).
+  const fit = await a.evaluate(() => ({
+    inView: Number(document.querySelector('.canvas')?.getAttribute('data-in-view')),
+    zoom: document.querySelector('.zoom-controls button:nth-child(2)')?.textContent ?? '',
+  }));
+
+  const fitPan = await frameTimes(a, 'pan', SECONDS * 1000);
+  const fitZoom = await frameTimes(a, 'zoom', SECONDS * 1000);
+  // 100 %: the zoom-reset button.
+  await a.locator('.zoom-controls button').nth(1).click();
+  await sleep(300);
+  const domRendered = await a.evaluate(() => Number(document.querySelector('.canvas')?.getAttribute('data-rendered')));
+  const pan100 = await frameTimes(a, 'pan', SECONDS * 1000);
+  const zoom100 = await frameTimes(a, 'zoom', SECONDS * 1000);
+
+  await ctxA.close();
+
+  const row = {
+    client,
+    cards: items,
+    loadMs: Math.round(loadMs),
+    lodAtFit: lod ?? '',
+    inViewAtLoad: inView,
+    inViewAtFitAll: fit.inView,
+    zoomAtFitAll: fit.zoom,
+    fitPanP50: r1(pct(fitPan, 50)),
+    fitPanP95: r1(pct(fitPan, 95)),
+    fitZoomP50: r1(pct(fitZoom, 50)),
+    fitZoomP95: r1(pct(fitZoom, 95)),
+    domCardsAt100: domRendered,
+    pan100P50: r1(pct(pan100, 50)),
+    pan100P95: r1(pct(pan100, 95)),
+    zoom100P50: r1(pct(zoom100, 50)),
+    zoom100P95: r1(pct(zoom100, 95)),
+    heapMB: r1(heap.usedSize / 1024 / 1024),
+    remoteMoveP50: r1(pct(moves, 50)),
+    remoteMoveP95: r1(pct(moves, 95)),
+  };
+  return row;
+}
+
 async function main() {
   const root = path.resolve(import.meta.dirname, '..');
-  const clientDir = path.join(root, 'dist/client');
-  if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+  const clientDirs = values['client-dir'] ? values['client-dir'].split(',').map((d) => path.resolve(d)) : [path.join(root, 'dist/client')];
+  if (!values['client-dir'] && !fs.existsSync(path.join(clientDirs[0] as string, 'index.html'))) {
     console.log('building the client…');
     execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-bench-'));
-  // The benchmark fills boards by id through the sync endpoint, as the seed tool does.
-  const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, openBoards: true };
-  const server = await startServer(config, createLogger('silent'));
-  const wsBase = server.url.replace(/^http/, 'ws') + SYNC_PATH_PREFIX.replace(/\/$/, '');
+  const dataDirs: string[] = [];
+  // The benchmark fills boards by id through the sync endpoint, as the seed tool does. Each
+  // client build has a server of its own with its own copy of the board, seeded once and kept
+  // loaded (a 50,000-card board reloaded from storage by a restarted server did not arrive
+  // within 120 s on the loaded machine).
+  const serve = (clientDir: string) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskab-bench-'));
+    dataDirs.push(dataDir);
+    return startServer({ ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir, clientDir, openBoards: true, roomIdleMs: 3_600_000 }, createLogger('silent'));
+  };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-component-update'],
@@ -128,127 +244,57 @@ async function main() {
   const results: Array<Record<string, number | string>> = [];
   try {
     for (const size of SIZES) {
-      const res = await fetch(`${server.url}/api/boards`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: `Bench ${size}` }),
-      });
-      const created = (await res.json()) as { id: string; path?: string; editorKey?: string };
-      const key = created.editorKey;
-      const t0 = Date.now();
-      const items = await seed(wsBase, created.id, key, size);
-      console.log(`seeded ${items} items in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      const pagePath = created.path ?? `/b/${created.id}`;
-      const url = `${server.url}${pagePath}${pagePath.includes('?') ? '&' : '?'}name=Bench&role=researcher`;
-
-      const ctxA = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-      // tsx keeps function names with a __name helper that pages do not have.
-      await ctxA.addInitScript('window.__name = (f) => f');
-      const a = await ctxA.newPage();
-      await a.goto(url, { waitUntil: 'commit' });
-      await a.waitForFunction((n) => Number(document.querySelector('.canvas')?.getAttribute('data-items')) >= n, items, { timeout: 120_000, polling: 'raf' });
-      // Two frames after the last item arrived: the board is on screen.
-      const loadMs = await a.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
-      const lod = await a.evaluate(() => document.querySelector('.canvas')?.getAttribute('data-lod'));
-      const inView = await a.evaluate(() => Number(document.querySelector('.canvas')?.getAttribute('data-in-view')));
-      const cdp = await ctxA.newCDPSession(a);
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-
-      // Remote move: a second participant sees a card nudged in page A. Both are at
-      // the same "fit" camera; the zoom-reset button keeps the offset, so both show the same cards.
-      await a.locator('.zoom-controls button').nth(1).click();
-      const ctxB = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-      await ctxB.addInitScript('window.__name = (f) => f');
-      const b = await ctxB.newPage();
-      await b.goto(url.replace('name=Bench', 'name=Remote'));
-      await b.waitForFunction((n) => Number(document.querySelector('.canvas')?.getAttribute('data-items')) >= n, items, { timeout: 120_000 });
-      await b.locator('.zoom-controls button').nth(1).click();
-      await sleep(500);
-      const shared = await a.evaluate(() => [...document.querySelectorAll('.card[data-item-id]')].map((e) => e.getAttribute('data-item-id') as string));
-      const inB = await b.evaluate((ids) => ids.filter((id) => document.querySelector(`[data-item-id="${CSS.escape(id)}"]`)), shared);
-      const moves: number[] = [];
-      const target = inB[0];
-      if (target) {
-        for (let i = 0; i < 15; i++) {
-          await b.evaluate((id) => {
-            const el = document.querySelector(`[data-item-id="${CSS.escape(id)}"]`) as HTMLElement;
-            const w = window as unknown as { __seen: Promise<number> };
-            w.__seen = new Promise((resolve) => {
-              const mo = new MutationObserver(() => {
-                mo.disconnect();
-                resolve(performance.timeOrigin + performance.now());
-              });
-              mo.observe(el, { attributes: true, attributeFilter: ['style'] });
-            });
-          }, target);
-          await a.locator(`[data-item-id="${target}"]`).focus();
-          const sent = await a.evaluate(() => {
-            const t = performance.timeOrigin + performance.now();
-            document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
-            return t;
+      const boards: Array<{ clientDir: string; server: Awaited<ReturnType<typeof serve>>; pagePath: string; items: number }> = [];
+      try {
+        for (const clientDir of clientDirs) {
+          const server = await serve(clientDir);
+          boards.push({ clientDir, server, pagePath: '', items: 0 });
+          const res = await fetch(`${server.url}/api/boards`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ title: `Bench ${size}` }),
           });
-          const seen = await b.evaluate(() => (window as unknown as { __seen: Promise<number> }).__seen);
-          moves.push(seen - sent);
-          await sleep(150);
+          const created = (await res.json()) as { id: string; path?: string; editorKey?: string };
+          const t0 = Date.now();
+          const items = await seed(server.url.replace(/^http/, 'ws') + SYNC_PATH_PREFIX.replace(/\/$/, ''), created.id, created.editorKey, size);
+          console.log(`seeded ${items} items in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          Object.assign(boards[boards.length - 1] as object, { pagePath: created.path ?? `/b/${created.id}`, items });
         }
+        // Interleaved A B A B …: the machine's load drifts, so each build sees the same drift.
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const b of boards) {
+            const row = await measure(browser, b.server.url, b.pagePath, b.items, path.basename(b.clientDir));
+            console.log(row);
+            results.push(row);
+          }
+        }
+      } finally {
+        for (const b of boards) await b.server.close();
       }
-      await ctxB.close();
-      // Back to the overview ("fit everything", Shift+1) for the frame-time runs.
-      await a.keyboard.press('Shift+Digit1');
-      await sleep(300);
-
-      const fitPan = await frameTimes(a, 'pan', SECONDS * 1000);
-      const fitZoom = await frameTimes(a, 'zoom', SECONDS * 1000);
-      // 100 %: the zoom-reset button.
-      await a.locator('.zoom-controls button').nth(1).click();
-      await sleep(300);
-      const domRendered = await a.evaluate(() => Number(document.querySelector('.canvas')?.getAttribute('data-rendered')));
-      const pan100 = await frameTimes(a, 'pan', SECONDS * 1000);
-      const zoom100 = await frameTimes(a, 'zoom', SECONDS * 1000);
-
-      await ctxA.close();
-
-      const row = {
-        cards: items,
-        loadMs: Math.round(loadMs),
-        lodAtFit: lod ?? '',
-        inViewAtFit: inView,
-        fitPanP50: r1(pct(fitPan, 50)),
-        fitPanP95: r1(pct(fitPan, 95)),
-        fitZoomP50: r1(pct(fitZoom, 50)),
-        fitZoomP95: r1(pct(fitZoom, 95)),
-        domCardsAt100: domRendered,
-        pan100P50: r1(pct(pan100, 50)),
-        pan100P95: r1(pct(pan100, 95)),
-        zoom100P50: r1(pct(zoom100, 50)),
-        zoom100P95: r1(pct(zoom100, 95)),
-        heapMB: r1(heap.usedSize / 1024 / 1024),
-        remoteMoveP50: r1(pct(moves, 50)),
-        remoteMoveP95: r1(pct(moves, 95)),
-      };
-      console.log(row);
-      results.push(row);
     }
   } finally {
     await browser.close();
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}, ${new Date().toISOString()}`;
   console.log(`\n${machine}\n`);
-  console.log('| cards | load → complete (ms) | fit: pan p50/p95 (ms) | fit: zoom p50/p95 | 100 %: pan p50/p95 | 100 %: zoom p50/p95 | heap (MB) | remote move p50/p95 (ms) |');
-  console.log('| ---: | ---: | --- | --- | --- | --- | ---: | --- |');
+  console.log('| client | cards | load → complete (ms) | fit: pan p50/p95 (ms) | fit: zoom p50/p95 | 100 %: pan p50/p95 | 100 %: zoom p50/p95 | heap (MB) | remote move p50/p95 (ms) |');
+  console.log('| --- | ---: | ---: | --- | --- | --- | --- | ---: | --- |');
   for (const r of results) {
     console.log(
-      `| ${r.cards} | ${r.loadMs} | ${r.fitPanP50} / ${r.fitPanP95} | ${r.fitZoomP50} / ${r.fitZoomP95} | ${r.pan100P50} / ${r.pan100P95} | ${r.zoom100P50} / ${r.zoom100P95} | ${r.heapMB} | ${r.remoteMoveP50} / ${r.remoteMoveP95} |`,
+      `| ${r.client} | ${r.cards} | ${r.loadMs} | ${r.fitPanP50} / ${r.fitPanP95} | ${r.fitZoomP50} / ${r.fitZoomP95} | ${r.pan100P50} / ${r.pan100P95} | ${r.zoom100P50} / ${r.zoom100P95} | ${r.heapMB} | ${r.remoteMoveP50} / ${r.remoteMoveP95} |`,
     );
   }
-  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  fs.writeFileSync(path.join(root, '.tmp/bench-canvas.json'), JSON.stringify({ machine, results }, null, 2));
+  const out = values.out ? path.resolve(values.out) : path.join(root, '.tmp/bench-canvas.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ machine, clientDirs, results }, null, 2));
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// Exit when done: the server's timers and the ws clients' would keep the process alive.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
