@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol';
 import { createLogger } from '../../server/log';
@@ -90,4 +91,49 @@ it.each([
   expect(r.lastPos).toBe(1990);
   expect(r.lateEdits).toBe(0);
   expect(r.updateFrames).toBe(20);
+});
+
+/** The client ids and states (null: removed) in one awareness frame. */
+function entries(frame: Uint8Array): Array<[number, unknown]> {
+  const d = decoding.createDecoder(frame);
+  decoding.readVarUint(d); // message type
+  const inner = decoding.createDecoder(decoding.readVarUint8Array(d));
+  const out: Array<[number, unknown]> = [];
+  for (let n = decoding.readVarUint(inner); n > 0; n--) {
+    const id = decoding.readVarUint(inner);
+    decoding.readVarUint(inner); // clock
+    out.push([id, JSON.parse(decoding.readVarString(inner))]);
+  }
+  return out;
+}
+
+it('over the presence budget a frame carries at most its share, every latest state still arrives, and removals are not held back', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+  const room = new Room('b', store, createLogger('silent'), 1000);
+  await room.load();
+  const frames: Array<Array<[number, unknown]>> = [];
+  const watcher: Peer = { id: -1, awarenessIds: new Set(), socket: { send: (f) => f[0] === MESSAGE_AWARENESS && frames.push(entries(f)), close: () => {} } };
+  room.addPeer(watcher);
+  // 1,000 people (presence interval 400 ms: a budget of 160 entries a frame), 600 of them move a cursor at once, twice.
+  const people = Array.from({ length: 999 }, (_, i) => peer(i));
+  for (const p of people) room.addPeer(p);
+  for (let i = 0; i < 600; i++) await room.receive(people[i] as Counted, awarenessFrame(10_000 + i, 1, { pos: 1 }));
+  await vi.advanceTimersByTimeAsync(1);
+  for (let i = 0; i < 600; i++) await room.receive(people[i] as Counted, awarenessFrame(10_000 + i, 2, { pos: 2 }));
+  // One person leaves while the backlog is still being sent.
+  room.removePeer(people[599] as Counted);
+  await vi.advanceTimersByTimeAsync(410);
+  const afterLeave = frames.flat();
+  await vi.advanceTimersByTimeAsync(5000);
+  const seen = new Map<number, unknown>();
+  for (const f of frames) {
+    expect(f.filter(([, s]) => s !== null).length).toBeLessThanOrEqual(160);
+    for (const [id, s] of f) seen.set(id, s);
+  }
+  // The removal went out in the first frame after it, ahead of the waiting states.
+  expect(afterLeave.some(([id, s]) => id === 10_599 && s === null)).toBe(true);
+  // Everyone else's latest state arrived.
+  for (let i = 0; i < 599; i++) expect(seen.get(10_000 + i)).toEqual({ pos: 2 });
+  expect(seen.get(10_599)).toBeNull();
+  await room.destroy();
 });
