@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadRedis } from '../scale/drivers';
 import type { Logger } from '../log';
 import type { ConnectionCounts } from './connectionCounts';
 import { KeyedCounter } from './counter';
@@ -82,7 +83,7 @@ export class RedisConnectionCounts implements ConnectionCounts {
   ) {
     // No offline queue: while Redis is down a call fails at once and the local count answers.
     // A command timeout so a Redis that stopped answering does not hold up admissions.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2_000 });
+    this.redis = new (loadRedis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2_000 });
     this.redis.on('error', () => undefined);
     this.redis.on('ready', () => {
       this.stale = true;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadRedis } from '../scale/drivers';
 import type { Logger } from '../log';
 import { LocalWindows, type SlidingWindows, type WindowCount } from './slidingWindow';
 
@@ -49,7 +50,7 @@ export class RedisWindows implements SlidingWindows {
     private readonly now: () => number = Date.now,
   ) {
     // No offline queue: a command while Redis is down fails at once and the local count answers.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.redis = new (loadRedis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined);
     this.local = new LocalWindows(now);
   }

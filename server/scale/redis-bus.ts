@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadRedis } from './drivers';
 import type { Logger } from '../log';
 import type { BoardBus, BusHandler, BusKind } from './bus';
 
@@ -28,9 +29,9 @@ export class RedisBus implements BoardBus {
     private readonly prefix = 'samskab:board:',
   ) {
     const opts = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false };
-    this.pub = new Redis(url, opts);
+    this.pub = new (loadRedis().Redis)(url, opts);
     // The subscriber must queue its SUBSCRIBE commands until connected.
-    this.sub = new Redis(url, { ...opts, enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.sub = new (loadRedis().Redis)(url, { ...opts, enableOfflineQueue: true, maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
     this.sub.on('ready', () => {
       this.up = true;

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../scale/drivers';
 
 /**
  * The one way Samskab's PostgreSQL stores set up and use the database, so
@@ -20,7 +21,7 @@ export function sqlIdentifier(name: string, max = 62): string {
 
 /** A pool whose idle-client errors (a database restart) do not crash the process; the next query reconnects. */
 export function createPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new (loadPg().Pool)({ connectionString, max });
   pool.on('error', () => undefined);
   return pool;
 }
