@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ItemKind } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -12,7 +12,7 @@ import type { ItemView } from './useBoardData';
  * Creates cards in the middle of the view; new ideas and perspectives attach to the selected problem.
  * On phones the buttons fold behind one "Tools" button (styles.css) instead of wrapping into rows over the board.
  */
-export function Toolbar({
+export const Toolbar = memo(function Toolbar({
   conn,
   identity,
   items,
@@ -101,7 +101,7 @@ export function Toolbar({
       )}
     </div>
   );
-}
+});
 
 function MenuIcon() {
   return (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { registerClient } from '../../../shared/cocreation/doc';
 import { localDay } from '../../../shared/cocreation/actions';
@@ -48,7 +48,7 @@ const safe = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
  * (anonymity). Cards are marked through their data-item-id, so the card
  * components stay untouched.
  */
-export function CocreationControls({ boardId, conn, items, users, identity, params, canEdit }: Props) {
+export const CocreationControls = memo(function CocreationControls({ boardId, conn, items, users, identity, params, canEdit }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [panel, setPanel] = useState<string | null>(null);
@@ -203,4 +203,4 @@ export function CocreationControls({ boardId, conn, items, users, identity, para
       </InSlot>
     </nav>
   );
-}
+});

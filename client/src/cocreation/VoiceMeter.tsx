@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { commentsByRole } from '../../../shared/cocreation/comments';
 import { goalsByRole } from '../../../shared/cocreation/goals';
@@ -34,7 +34,7 @@ const DETAIL = [
  * the document) against its share of the people present (presence), with a
  * gentle nudge when one group dominates.
  */
-export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyMap<string, ItemView>; users: PresenceUser[] }) {
+export const VoiceMeter = memo(function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyMap<string, ItemView>; users: PresenceUser[] }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const edits = useEditSessionsByRole(doc);
@@ -112,4 +112,4 @@ export function VoiceMeter({ doc, items, users }: { doc: Y.Doc; items: ReadonlyM
       </ul>
     </section>
   );
-}
+});

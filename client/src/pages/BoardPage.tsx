@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { listItems, setTitle } from '../../../shared/model/board';
 import { MAX_TITLE_LENGTH } from '../../../shared/model/schema';
 import { roleInfo } from '../../../shared/roles';
@@ -12,7 +12,7 @@ import { personKey } from '../cocreation/deviceKey';
 import { AccessControls, AccessGate, ReadOnlyGuard, useAccessWatch, useBoardAccess } from '../access';
 import { useT } from '../i18n/useT';
 import { identityFromUrl, type Identity } from '../state/identity';
-import { MAX_ZOOM, MIN_ZOOM, useUi } from '../state/ui';
+import { useUi } from '../state/ui';
 import { useBoardConnection, useConnectionState } from '../sync/useBoardConnection';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LayoutSlotsProvider } from '../ui/slots';
@@ -22,7 +22,7 @@ import { TOOL_SLOTS } from '../tools';
 import { navigate } from '../router';
 import { Canvas, LOCAL_ORIGIN } from '../board/Canvas';
 import { ConnectionStatus } from '../board/ConnectionStatus';
-import { contentBounds, zoomAt } from '../board/geometry';
+import { contentBounds } from '../board/geometry';
 import { JoinDialog } from '../board/JoinDialog';
 import { Minimap } from '../board/Minimap';
 import { PresenceList } from '../board/PresenceList';
@@ -30,7 +30,8 @@ import { Sidebar } from '../board/Sidebar';
 import { usePresence } from '../board/presence';
 import { Toolbar } from '../board/Toolbar';
 import { useBoardItems, useBoardLinks, useBoardMeta } from '../board/useBoardData';
-import { fitToFreeArea, freeCanvasArea } from '../board/viewport';
+import { fitToFreeArea } from '../board/viewport';
+import { ZoomControls } from '../board/ZoomControls';
 import { PhoneView } from '../phone/PhoneView';
 import { useViewMode } from '../phone/viewMode';
 
@@ -59,6 +60,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useAccessWatch(access, conn);
   const snapshot = useConnectionState(conn);
   const items = useBoardItems(conn?.doc ?? null);
+  // The panels around the canvas (method bar, voice meter, minimap, toolbar) read every card: they
+  // render after the canvas has shown a change, not in the same frame (issue 19: a remote move on a
+  // 10,000-card board waited for all of them).
+  const panelItems = useDeferredValue(items);
   const links = useBoardLinks(conn?.doc ?? null);
   const meta = useBoardMeta(conn?.doc ?? null);
   const users = usePresence(conn?.provider.awareness ?? null);
@@ -129,13 +134,6 @@ export function BoardPage({ boardId }: { boardId: string }) {
     setAskIdentity(false);
   };
 
-  // Zooms about the middle of the part of the canvas that can be seen.
-  const zoomBy = (f: number) => {
-    const { camera, setCamera } = useUi.getState();
-    const a = freeCanvasArea() ?? { x: 0, y: 0, w: 0, h: 0 };
-    setCamera(zoomAt(camera, a.x + a.w / 2, a.y + a.h / 2, Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom * f))));
-  };
-  const zoom = useUi((s) => s.camera.zoom);
 
   return (
     <LayoutSlotsProvider value={{ dock, notices }}>
@@ -192,11 +190,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
                 <LanguageSwitch />
               </div>
             </header>
-            {conn && !phone && <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
+            {conn && !phone && <CocreationControls boardId={boardId} conn={conn} items={panelItems} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />}
             {conn && phone && (
               // Kept mounted on phones (it keeps the session log and carries out agreed proposals), but not shown there.
               <div className="phone-hidden">
-                <CocreationControls boardId={boardId} conn={conn} items={items} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />
+                <CocreationControls boardId={boardId} conn={conn} items={panelItems} users={users} identity={identity} params={access.grant?.params} canEdit={!observer} />
               </div>
             )}
             {phone && conn && snapshot.lastCloseCode === CloseCode.BoardTrashed && <TrashNotice boardId={boardId} conn={conn} params={access.grant?.params} canEdit={!observer} />}
@@ -224,7 +222,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
                     <>
                       {/* Top left: the add-card toolbar, and under it the session's notices (a proposal, time up). */}
                       <div className="hud-start">
-                        {identity && !observer && <Toolbar conn={conn} identity={identity} items={items} />}
+                        {identity && !observer && <Toolbar conn={conn} identity={identity} items={panelItems} />}
                         <div className="hud-notices" ref={setNotices} />
                       </div>
                       <ReadOnlyGuard active={observer}>
@@ -232,20 +230,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
                       </ReadOnlyGuard>
                       <Sidebar count={users.length}>
                         <PresenceList users={users} />
-                        <VoiceMeter doc={conn.doc} items={items} users={users} />
+                        <VoiceMeter doc={conn.doc} items={panelItems} users={users} />
                       </Sidebar>
-                      <Minimap items={items} />
-                      <div className="zoom-controls" role="group" aria-label={t('zoomReset')}>
-                        <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label={t('zoomOut')}>
-                          −
-                        </button>
-                        <button type="button" onClick={() => useUi.getState().setCamera({ ...useUi.getState().camera, zoom: 1 })} aria-label={`${Math.round(zoom * 100)}% – ${t('zoomReset')}`}>
-                          {Math.round(zoom * 100)}%
-                        </button>
-                        <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('zoomIn')}>
-                          +
-                        </button>
-                      </div>
+                      <Minimap items={panelItems} />
+                      <ZoomControls />
                     </>
                   )}
                   {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
