@@ -16,7 +16,8 @@ import { useCanvasGestures } from './canvas/useCanvasGestures';
 import { useCardActions } from './canvas/useCardActions';
 import { useFollow } from './canvas/useFollow';
 import { usePresenceWrites } from './canvas/usePresenceWrites';
-import { useSettledCamera } from './canvas/useSettledCamera';
+import { useMountBudget } from './canvas/useMountBudget';
+import { useCameraMoving, useSettledCamera } from './canvas/useSettledCamera';
 import { useViewportSize } from './canvas/useViewportSize';
 import { HelpDialog } from './HelpDialog';
 import { useCanvasKeys } from './keys';
@@ -98,6 +99,7 @@ export function Canvas({
   // with the camera of the last settled moment and the overview's bitmap is transformed (issue 19).
   const wasLod = useRef(false);
   const cullCamera = useSettledCamera(camera, wasLod.current && camera.zoom < LOD_ZOOM);
+  const moving = useCameraMoving(camera);
   const { inView, lod, domIds, ordered, lodItems, navItems } = useMemo(
     () => cull({ camera: cullCamera, size, index, items, editingId, selection }),
     [cullCamera, size, index, items, editingId, selection],
@@ -105,6 +107,9 @@ export function Canvas({
   useEffect(() => {
     wasLod.current = lod;
   }, [lod]);
+  // Mount newly visible cards a share per frame; the rest show as placeholders until then.
+  const always = useMemo(() => new Set(editingId ? [editingId, ...selection] : selection), [editingId, selection]);
+  const { mounted, pending } = useMountBudget(ordered, always);
   // The card the keyboard navigator is on while the overview draws cards without DOM.
   const [navId, setNavId] = useState<string | null>(null);
 
@@ -118,6 +123,7 @@ export function Canvas({
       tabIndex={-1}
       data-lod={lod ? 'true' : 'false'}
       data-rendered={ordered.length}
+      data-mounted={mounted.length}
       data-in-view={inView.length}
       data-items={items.size}
       onPointerDown={gestures.onPointerDown}
@@ -131,11 +137,12 @@ export function Canvas({
       onWheel={gestures.onWheel}
     >
       {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} margin={LOD_MARGIN * Math.max(size.w, size.h)} highlightId={navId} />}
+      {!lod && pending.length > 0 && <LodLayer items={pending} camera={camera} width={size.w} height={size.h} className="lod-layer placeholder-layer" />}
       {lod && <CardNavigator cards={navItems} activeId={navId} onActive={setNavId} />}
       {/* The zoom band (not the zoom itself) is an attribute: frame titles grow when zoomed out, and a band change restyles far less often than every zoom step would. */}
-      <div className="world" data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
+      <div className={moving ? 'world is-moving' : 'world'} data-zoom-band={camera.zoom < 0.45 ? 'far' : camera.zoom < 0.8 ? 'mid' : 'near'} style={{ transform: `translate(${camera.x}px, ${camera.y}px) scale(${camera.zoom})` }}>
         {!lod && <Links links={links} items={items} visible={domIds} />}
-        <CardLayer ordered={ordered} items={items} selection={selection} editingId={editingId} users={users} actions={actions} provider={provider} onBodyChange={onBodyChange} />
+        <CardLayer ordered={mounted} items={items} selection={selection} editingId={editingId} users={users} actions={actions} provider={provider} onBodyChange={onBodyChange} />
         <RemoteCursors users={users} camera={camera} width={size.w} height={size.h} />
       </div>
       {band && <div className="rubber-band" style={{ left: band.x, top: band.y, width: band.w, height: band.h }} aria-hidden="true" />}

@@ -23,6 +23,7 @@ export function LodLayer({
   height,
   margin = 0,
   highlightId = null,
+  className = 'lod-layer',
 }: {
   items: BoardItem[];
   camera: Camera;
@@ -30,6 +31,7 @@ export function LodLayer({
   height: number;
   margin?: number;
   highlightId?: string | null;
+  className?: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const drawnAt = useRef<Camera>(camera);
@@ -85,7 +87,7 @@ export function LodLayer({
   return (
     <canvas
       ref={ref}
-      className="lod-layer"
+      className={className}
       style={{ width: w, height: h, left: -margin, top: -margin, transformOrigin: '0 0', transform: moved ? `translate(${tx}px, ${ty}px) scale(${s})` : undefined }}
       aria-hidden="true"
     />

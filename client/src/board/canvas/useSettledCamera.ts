@@ -26,3 +26,23 @@ export function useSettledCamera(camera: Camera, hold: boolean): Camera {
   }, [camera, hold]);
   return settled.current;
 }
+
+/**
+ * True while the camera is moving (it moved less than SETTLE_MS ago). The board's layer is then
+ * marked `will-change: transform`: the browser scales the cards it has already drawn instead of
+ * drawing them again at every zoom step, and draws them sharp once the gesture settles.
+ */
+export function useCameraMoving(camera: Camera): boolean {
+  const [moving, setMoving] = useState(false);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setMoving(true);
+    const t = setTimeout(() => setMoving(false), SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [camera]);
+  return moving;
+}
