@@ -192,7 +192,15 @@ async function measure(browser: Browser, baseUrl: string, pagePath: string, item
   await sleep(300);
   const domRendered = await a.evaluate(() => Number(document.querySelector('.canvas')?.getAttribute('data-rendered')));
   const pan100 = await frameTimes(a, 'pan', SECONDS * 1000);
+  // BENCH_CANVAS_PROF=<dir>: a CPU profile of the page while zooming at 100 %, for diagnosis.
+  const prof = process.env.BENCH_CANVAS_PROF;
+  if (prof) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   const zoom100 = await frameTimes(a, 'zoom', SECONDS * 1000);
+  if (prof) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(prof, { recursive: true });
+    fs.writeFileSync(path.join(prof, `zoom100-${client}-${items}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
 
   await ctxA.close();
 
@@ -213,6 +221,9 @@ async function measure(browser: Browser, baseUrl: string, pagePath: string, item
     pan100P95: r1(pct(pan100, 95)),
     zoom100P50: r1(pct(zoom100, 50)),
     zoom100P95: r1(pct(zoom100, 95)),
+    // Share of frames that missed a 60 Hz deadline (p95 alone only says whether it is above or below 5 %).
+    zoom100LongPct: r1((100 * zoom100.filter((d) => d > 20).length) / Math.max(1, zoom100.length)),
+    pan100LongPct: r1((100 * pan100.filter((d) => d > 20).length) / Math.max(1, pan100.length)),
     heapMB: r1(heap.usedSize / 1024 / 1024),
     remoteMoveP50: r1(pct(moves, 50)),
     remoteMoveP95: r1(pct(moves, 95)),
