@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, startProcess, type RunningServer } from './proc';
+import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
 
 /**
  * The servers bench:sync compares: Samskab compiled (plain node, as `npm start` runs it,
@@ -53,7 +54,7 @@ export async function startSamskab(build: Build, env: NodeJS.ProcessEnv = {}, na
   const server = await startProcess(
     name,
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each Samskab process, written when it exits.
-    [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : []), build.mainJs],
+    [...SERVER_NODE_FLAGS, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : []), build.mainJs],
     {
       PORT: '0',
       HOST: '127.0.0.1',
