@@ -66,6 +66,7 @@ function printLoad(label: string, r: LoadResult): void {
       `converged ${r.converged}, server closes ${r.closes || 'none'}, unsent edits ${r.unsent}`,
   );
   if (r.short.length > 0) console.log(`  receivers short: ${r.short.slice(0, 20).join('; ')}${r.short.length > 20 ? ` … (${r.short.length})` : ''}`);
+  if (r.missedSample) console.log(`  first short probe missed (editor: seq@sent): ${r.missedSample}`);
 }
 
 /** One scenario on one server kind, fresh processes, so one scenario's backlog cannot spill into the next. */

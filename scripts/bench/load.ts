@@ -41,6 +41,8 @@ export class LoadClient {
   private closedByUs = false;
   /** Other editors' edits that reached this client. */
   received = 0;
+  /** The markers received, kept by the first probe only: which edits a short receiver missed (diagnosis). */
+  seen: Set<string> | null = null;
   /** The server's close of this connection, if it closed it. */
   closedWith: number | null = null;
 
@@ -104,6 +106,7 @@ export class LoadClient {
           if (this.rec.cross && this.rec.groupOf?.(editor) !== this.group) this.rec.cross.push(now - sentAt);
           this.rec.delivered++;
           this.received++;
+          this.seen?.add(marker);
         }
       }
       i = data.indexOf(MARK_BYTES, end + MARK_BYTES.length);

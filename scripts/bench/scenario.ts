@@ -41,6 +41,8 @@ export interface LoadResult {
   closes: string;
   /** Edits not sent because the editor's connection was closed. */
   unsent: number;
+  /** Which edits the first short probe missed, by editor ("editor: seq, seq …"), for diagnosis. */
+  missedSample?: string;
   /** Receivers that got fewer edits than were sent to them: "#index missed n (closed 4102)". */
   short: string[];
 }
@@ -63,6 +65,8 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     if (i % 50 === 0) await Promise.all(all.slice(-50).map((c) => c.opened));
   }
   await Promise.all(all.map((c) => c.opened));
+  const firstProbe = all.find((c) => c.probe);
+  if (firstProbe) firstProbe.seen = new Set();
   await sleep(500);
   const eds = all.slice(0, sc.editors);
   const cpu0 = servers.map((s) => cpuSeconds(s.pid));
@@ -98,6 +102,17 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     .map((c) => ({ c, missing: sent - ownEdits(c) - c.received }))
     .filter((x) => x.missing > 0)
     .map((x) => `#${x.c.index} missed ${x.missing}${x.c.closedWith !== null ? ` (closed ${x.c.closedWith})` : ''}`);
+  // Which edits the first probe missed, by editor, with when they were sent (ms after the load started).
+  let missedSample: string | undefined;
+  if (firstProbe?.seen && short.length > 0) {
+    const byEditor = new Map<string, string[]>();
+    for (const [marker, at] of rec.sent) {
+      const [editor, seq] = marker.split(':') as [string, string];
+      if (Number(editor) === firstProbe.index || firstProbe.seen.has(marker)) continue;
+      byEditor.set(editor, [...(byEditor.get(editor) ?? []), `${seq}@${Math.round(at - t0)}ms`]);
+    }
+    missedSample = [...byEditor].slice(0, 12).map(([e, seqs]) => `${e}: ${seqs.join(' ')}`).join('; ') + (byEditor.size > 12 ? ` … (${byEditor.size} editors)` : '');
+  }
   // Convergence: a fresh full client (on the last instance) must hold every edit that was sent.
   // All load clients but one leave first (the reference drops a board with its last client),
   // so the check does not queue behind their traffic.
@@ -130,5 +145,6 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
     closes: [...(rec.closes ?? new Map<number, number>()).entries()].map(([code, k]) => `${code}×${k}`).join(', '),
     unsent: rec.unsent ?? 0,
     short,
+    ...(missedSample ? { missedSample } : {}),
   };
 }
