@@ -66,7 +66,10 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
   }
   await Promise.all(all.map((c) => c.opened));
   const firstProbe = all.find((c) => c.probe);
-  if (firstProbe) firstProbe.seen = new Set();
+  if (firstProbe) {
+    firstProbe.seen = new Set();
+    firstProbe.frames = [];
+  }
   await sleep(500);
   const eds = all.slice(0, sc.editors);
   const cpu0 = servers.map((s) => cpuSeconds(s.pid));
@@ -112,6 +115,12 @@ export async function runLoad(servers: RunningServer[], board: string, sc: Scena
       byEditor.set(editor, [...(byEditor.get(editor) ?? []), `${seq}@${Math.round(at - t0)}ms`]);
     }
     missedSample = [...byEditor].slice(0, 12).map(([e, seqs]) => `${e}: ${seqs.join(' ')}`).join('; ') + (byEditor.size > 12 ? ` … (${byEditor.size} editors)` : '');
+    // Was a missed edit in a frame the probe received (then the count is wrong), and in which?
+    const [e0, seqs0] = [...byEditor][0] as [string, string[]];
+    const probeMarker = Buffer.from(`${e0}:${(seqs0[0] as string).split('@')[0]}`);
+    const frames = firstProbe.frames ?? [];
+    const hits = frames.map((f, n) => ({ n, f })).filter(({ f }) => f.data.indexOf(probeMarker) !== -1);
+    missedSample += ` | probe frames: ${frames.length}, first at ${Math.round((frames[0]?.at ?? t0) - t0)}ms (sync type ${frames[0]?.data[1]}); marker ${probeMarker.toString()} in frames ${hits.map(({ n, f }) => `#${n}@${Math.round(f.at - t0)}ms type ${f.data[1]} len ${f.data.length}`).join(', ') || 'none'}`;
   }
   // Convergence: a fresh full client (on the last instance) must hold every edit that was sent.
   // All load clients but one leave first (the reference drops a board with its last client),
