@@ -147,7 +147,7 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   if (!m) return false;
   const boardId = m[1] as string;
   const rest = m[2] ?? '';
-  const routes = new RegExp(`^(/snapshots(/[^/]+(/(${EXPORT_FILE}|thumbnail\\.svg))?)?|/${EXPORT_FILE}|/restore/[^/]+|/trash|/recover)?$`);
+  const routes = new RegExp(`^(/snapshots(/[^/]+(/(${EXPORT_FILE}|thumbnail\\.svg))?)?|/${EXPORT_FILE}|/overview|/restore/[^/]+|/trash|/recover)?$`);
   if (!routes.test(rest)) return false;
   if (rest === '' && method !== 'DELETE') return false;
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid board id');
@@ -233,6 +233,11 @@ export async function handleSnapshotsApi(req: IncomingMessage, res: ServerRespon
   }
 
   if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'use GET');
+  // GET /api/boards/<id>/overview: every card's box and colour, the first view of a big board (shared/model/overview.ts).
+  if (rest === '/overview') {
+    sendJson(res, 200, await snapshots.overview(boardId));
+    return true;
+  }
   const lang = langOf(url);
   const download = url.searchParams.get('download') === '1';
   const live = new RegExp(`^/${EXPORT_FILE}$`).exec(rest);

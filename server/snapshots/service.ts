@@ -11,6 +11,7 @@ import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
 import { BoardErasedError, BoardTrashedError, erasureMark } from './erased';
 import type { SnapshotKind, SnapshotMeta, SnapshotStore, TrashEntry } from './types';
+import { boardOverview, type BoardOverview } from '../../shared/model/overview';
 
 /** Transaction origin of a restore: stored and relayed like any edit. */
 export const RESTORE_ORIGIN = { restore: true };
@@ -213,6 +214,11 @@ export class Snapshots {
   /** Whether the live board hides participant names now (shared/cocreation/names.ts). */
   async namesHiddenNow(boardId: string): Promise<boolean> {
     return this.rooms.withRoom(boardId, (room) => namesHidden(room.doc));
+  }
+
+  /** The live board's overview, read from the loaded room (no copy of the document is made). */
+  async overview(boardId: string): Promise<BoardOverview> {
+    return this.rooms.withRoom(boardId, (room) => boardOverview(room.doc));
   }
 
   async currentDoc(boardId: string): Promise<Y.Doc> {

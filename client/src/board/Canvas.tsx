@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OverviewCard } from '../../../shared/model/overview';
 import type { BoardLink } from '../../../shared/model/schema';
 import { useT } from '../i18n/useT';
 import type { Identity } from '../state/identity';
@@ -46,12 +47,15 @@ export function Canvas({
   links,
   users,
   identity,
+  preview = null,
 }: {
   conn: BoardConnection;
   items: ReadonlyMap<string, ItemView>;
   links: BoardLink[];
   users: PresenceUser[];
   identity: Identity;
+  /** While the document loads: the board's overview (useBoardOverview), drawn until the first card arrives. */
+  preview?: readonly OverviewCard[] | null;
 }) {
   const t = useT();
   const camera = useUi((s) => s.camera);
@@ -110,6 +114,9 @@ export function Canvas({
   // Mount newly visible cards a share per frame; the rest show as placeholders until then.
   const always = useMemo(() => new Set(editingId ? [editingId, ...selection] : selection), [editingId, selection]);
   const { mounted, pending } = useMountBudget(ordered, always);
+  const showPreview = preview !== null && preview.length > 0 && items.size === 0;
+  // The overview is drawn whole, again each time the camera settles (between steps its bitmap is moved).
+  const previewCamera = useSettledCamera(camera, showPreview);
   // The card the keyboard navigator is on while the overview draws cards without DOM.
   const [navId, setNavId] = useState<string | null>(null);
 
@@ -124,6 +131,7 @@ export function Canvas({
       data-lod={lod ? 'true' : 'false'}
       data-rendered={ordered.length}
       data-mounted={mounted.length}
+      data-overview={showPreview ? preview.length : undefined}
       data-in-view={inView.length}
       data-items={items.size}
       onPointerDown={gestures.onPointerDown}
@@ -137,6 +145,7 @@ export function Canvas({
       onWheel={gestures.onWheel}
     >
       {lod && <LodLayer items={lodItems} camera={camera} width={size.w} height={size.h} margin={LOD_MARGIN * Math.max(size.w, size.h)} highlightId={navId} />}
+      {showPreview && <LodLayer items={preview} camera={camera} width={size.w} height={size.h} className="lod-layer overview-preview" drawKey={previewCamera} />}
       {!lod && pending.length > 0 && <LodLayer items={pending} camera={camera} width={size.w} height={size.h} className="lod-layer placeholder-layer" />}
       {lod && <CardNavigator cards={navItems} activeId={navId} onActive={setNavId} />}
       {/* The zoom band (not the zoom itself) is an attribute: frame titles grow when zoomed out, and a band change restyles far less often than every zoom step would. */}
@@ -146,7 +155,7 @@ export function Canvas({
         <RemoteCursors users={users} camera={camera} width={size.w} height={size.h} />
       </div>
       {band && <div className="rubber-band" style={{ left: band.x, top: band.y, width: band.w, height: band.h }} aria-hidden="true" />}
-      {items.size === 0 && <p className="empty-hint">{t('emptyBoard')}</p>}
+      {items.size === 0 && !showPreview && <p className="empty-hint">{t('emptyBoard')}</p>}
     </div>
     <FollowBanners follow={follow} />
     <SelectionBar conn={conn} identity={identity} items={items} links={links} />

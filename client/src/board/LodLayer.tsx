@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { BoardItem } from '../../../shared/model/schema';
+import type { OverviewCard } from '../../../shared/model/overview';
 import { roleInfo } from '../../../shared/roles';
 import type { Camera } from '../state/ui';
 import { COLOR_VALUES } from './Card';
@@ -24,14 +24,17 @@ export function LodLayer({
   margin = 0,
   highlightId = null,
   className = 'lod-layer',
+  drawKey,
 }: {
-  items: BoardItem[];
+  items: readonly OverviewCard[];
   camera: Camera;
   width: number;
   height: number;
   margin?: number;
   highlightId?: string | null;
   className?: string;
+  /** Redraws at the current camera when it changes (the items alone decide otherwise). */
+  drawKey?: unknown;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const drawnAt = useRef<Camera>(camera);
@@ -75,7 +78,7 @@ export function LodLayer({
       ctx.strokeStyle = '#0b63ce';
       ctx.strokeRect(hit.x - pad, hit.y - pad, hit.w + 2 * pad, hit.h + 2 * pad);
     }
-  }, [items, w, h, margin, highlightId]);
+  }, [items, w, h, margin, highlightId, drawKey]);
 
   // Camera moved since the drawing: the bitmap follows by transform (scale about the canvas's own corner).
   const d = drawnAt.current;

@@ -30,6 +30,7 @@ import { Sidebar } from '../board/Sidebar';
 import { usePresence } from '../board/presence';
 import { Toolbar } from '../board/Toolbar';
 import { useBoardItems, useBoardLinks, useBoardMeta } from '../board/useBoardData';
+import { useBoardOverview } from '../board/useBoardOverview';
 import { fitToFreeArea } from '../board/viewport';
 import { ZoomControls } from '../board/ZoomControls';
 import { PhoneView } from '../phone/PhoneView';
@@ -72,6 +73,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   // Phones get the participation view (client/src/phone) unless the person chose the canvas on this device.
   const view = useViewMode();
   const phone = view.mode === 'phone';
+  // A big board is seen whole (its overview) before its document has arrived (issue 19).
+  const preview = useBoardOverview(boardId, access.grant?.params, conn !== null && snapshot.state === 'loading' && !phone);
   useEffect(() => {
     if (!conn || !identity) return;
     writeUser(conn.provider.awareness, {
@@ -93,6 +96,15 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [framed, setFramed] = useState(false);
   // The canvas keeps its size in the store while it is mounted (null without a canvas).
   const canvasMounted = useUi((s) => s.viewport !== null);
+  // The overview is framed the same way as soon as it is drawn; the complete board is framed again when it arrives.
+  const [previewFramed, setPreviewFramed] = useState(false);
+  useEffect(() => {
+    if (previewFramed || framed || !preview || !useUi.getState().viewport) return;
+    setPreviewFramed(true);
+    const bounds = contentBounds(preview);
+    const camera = bounds && fitToFreeArea(bounds);
+    if (camera) useUi.getState().setCamera(camera);
+  }, [preview, previewFramed, framed, canvasMounted]);
   useEffect(() => {
     if (framed || snapshot.state === 'loading' || !conn) return;
     // No canvas yet while the join dialog is open: fit once it is mounted (identity set). Read
@@ -226,7 +238,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
                         <div className="hud-notices" ref={setNotices} />
                       </div>
                       <ReadOnlyGuard active={observer}>
-                        <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} />
+                        <Canvas conn={conn} items={items} links={links} users={users} identity={identity ?? { name: t('observerName'), role: 'other' }} preview={preview} />
                       </ReadOnlyGuard>
                       <Sidebar count={users.length}>
                         <PresenceList users={users} />
@@ -236,7 +248,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
                       <ZoomControls />
                     </>
                   )}
-                  {snapshot.state === 'loading' && identity && !askIdentity && <div className="loading">{t('status_loading')}</div>}
+                  {snapshot.state === 'loading' && identity && !askIdentity && (
+                    // Over the overview, a note at the bottom instead of a veil over the whole canvas.
+                    <div className={preview ? 'loading has-overview' : 'loading'}>
+                      {t('status_loading')}
+                    </div>
+                  )}
                 </main>
               </div>
             )}
