@@ -18,6 +18,7 @@ import type { RunningServer } from './bench/proc';
 import { fmt, key, loadTable, memoryTable, REFERENCE, SAMSKAB, type Collected } from './bench/report';
 import { runLoad, type LoadResult, type Scenario } from './bench/scenario';
 import { buildSamskab, removeBuild, root, startPair, startReference, startSamskab, type Build } from './bench/servers';
+import { SERVER_NODE_FLAGS } from './server-flags.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
@@ -147,7 +148,7 @@ function writeReport(build: Build, c: Collected, runNotes: string[]) {
   lines.push(
     `Run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
       `load generator in the same machine; ${SECONDS} s of load per scenario, fresh server process(es) per scenario; ${RUNS} run(s), servers interleaved, medians with (min–max). ` +
-      `Samskab ${build.commit}, compiled (\`node dist/server/main.js\` as \`npm start\` runs it, not tsx): one process on SQLite (WAL, synchronous=NORMAL), or two instances on one PostgreSQL database + Redis; every update stored before it is relayed. ` +
+      `Samskab ${build.commit}, compiled (\`node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.js\` as \`npm start\` runs it, not tsx): one process on SQLite (WAL, synchronous=NORMAL), or two instances on one PostgreSQL database + Redis; every update stored before it is relayed. ` +
       `Reference: \`@y/websocket-server\` 0.1.1, in memory, one process. ${runNotes.join('; ')}.`,
   );
   lines.push('');
