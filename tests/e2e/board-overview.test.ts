@@ -23,7 +23,15 @@ describe('the first view of a big board', () => {
     try {
       let release: (() => void) | null = null;
       const held = new Promise<void>((r) => (release = r));
+      // The socket is opened only once the overview has arrived (asked at the same moment, it came
+      // after the document it was meant to precede).
+      let overviewAt = 0;
+      let socketAt = 0;
+      bo.page.on('response', (res) => {
+        if (res.url().endsWith('/overview')) overviewAt = Date.now();
+      });
       await bo.page.routeWebSocket(/\/sync\//, async (ws) => {
+        socketAt ||= Date.now();
         await held;
         ws.connectToServer();
       });
@@ -33,6 +41,9 @@ describe('the first view of a big board', () => {
       await expect.poll(() => bo.page.locator('.status').getAttribute('data-state')).toBe('loading');
       expect(await bo.page.locator('.canvas').getAttribute('data-items')).toBe('0');
       await bo.page.locator('.loading.has-overview').waitFor();
+      await expect.poll(() => socketAt).toBeGreaterThan(0);
+      expect(overviewAt).toBeGreaterThan(0);
+      expect(socketAt).toBeGreaterThanOrEqual(overviewAt);
       expect(await bo.page.locator('.empty-hint').count()).toBe(0);
       // Drawn: some of the preview's pixels are not the canvas background.
       // Drawn at the framed camera: most of the canvas's width holds cards (the grid is wider than tall).

@@ -57,7 +57,17 @@ export function BoardPage({ boardId }: { boardId: string }) {
   // Access first (docs/access.md): the websocket opens only once the link (and passcode) are accepted.
   const access = useBoardAccess(boardId);
   const observer = access.mode === 'observer';
-  const conn = useBoardConnection(boardId, access.grant);
+  // Phones get the participation view (client/src/phone) unless the person chose the canvas on this device.
+  const view = useViewMode();
+  const phone = view.mode === 'phone';
+  // A big board is seen whole (its overview) before its document has arrived: the overview is asked
+  // for first and the websocket opens once it is there (or failed, or took too long). Not on phones,
+  // whose view is a list (issue 19).
+  const overview = useBoardOverview(boardId, access.grant?.params, access.grant !== null && !phone);
+  // Once the socket may open it stays open (a phone switching to the canvas must not reconnect).
+  const socketAllowed = useRef(false);
+  if (access.grant !== null && (overview.ready || phone)) socketAllowed.current = true;
+  const conn = useBoardConnection(boardId, socketAllowed.current ? access.grant : null);
   useAccessWatch(access, conn);
   const snapshot = useConnectionState(conn);
   const items = useBoardItems(conn?.doc ?? null);
@@ -70,11 +80,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const users = usePresence(conn?.provider.awareness ?? null);
 
   const namesHidden = useNamesHiddenIn(conn?.doc ?? null);
-  // Phones get the participation view (client/src/phone) unless the person chose the canvas on this device.
-  const view = useViewMode();
-  const phone = view.mode === 'phone';
-  // A big board is seen whole (its overview) before its document has arrived (issue 19).
-  const preview = useBoardOverview(boardId, access.grant?.params, conn !== null && snapshot.state === 'loading' && !phone);
+  // Drawn until the document has arrived.
+  const preview = snapshot.state === 'loading' ? overview.cards : null;
   useEffect(() => {
     if (!conn || !identity) return;
     writeUser(conn.provider.awareness, {
