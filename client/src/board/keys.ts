@@ -5,11 +5,10 @@ import type { Identity } from '../state/identity';
 import { useUi } from '../state/ui';
 import type { BoardConnection } from '../sync/connection';
 import { addCard } from './create';
-import { contentBounds } from './geometry';
 import { LOCAL_ORIGIN } from './origin';
 import type { ItemIndex } from './spatial';
 import { undoManagerFor } from './undo';
-import { fitToFreeArea } from './viewport';
+import { showWhole } from './viewport';
 import type { ItemView } from './useBoardData';
 
 /** Copied items live in a standalone doc, so they paste again even after the originals are deleted. */
@@ -107,10 +106,8 @@ export function canvasCommands(conn: BoardConnection, identity: Identity, items:
       // the cards are now, not where the last render saw them (a card left outside the view).
       const rects = listItems(doc).items;
       const sel = live();
-      const bounds = contentBounds(sel.length > 0 ? rects.filter((r) => sel.includes(r.id)) : rects);
       // Into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
-      const camera = bounds && fitToFreeArea(bounds);
-      if (camera) ui().setCamera(camera);
+      showWhole(sel.length > 0 ? rects.filter((r) => sel.includes(r.id)) : rects);
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { Camera } from '../state/ui';
-import { fitCameraInto, freeRect, type Rect } from './geometry';
+import { useUi, type Camera } from '../state/ui';
+import { contentBounds, fitCameraInto, freeRect, type Rect } from './geometry';
 
 /**
  * What floats over the canvas and hides the cards under it. The side panels are
@@ -42,6 +42,13 @@ export function freeCanvasArea(content?: Rect, padding = FIT_PADDING): Rect | nu
 export function fitToFreeArea(bounds: Rect, padding = FIT_PADDING): Camera | null {
   const area = freeCanvasArea(bounds, padding);
   return area && fitCameraInto(bounds, area, padding);
+}
+
+/** Moves the camera to show all of `rects` (nothing happens for none): "Fit", a board's first view, its overview. */
+export function showWhole(rects: Iterable<Rect>): void {
+  const bounds = contentBounds(rects);
+  const camera = bounds && fitToFreeArea(bounds);
+  if (camera) useUi.getState().setCamera(camera);
 }
 
 /** The camera at `zoom` with board point (x, y) in the middle of the free part of the canvas. */

@@ -22,7 +22,6 @@ import { TOOL_SLOTS } from '../tools';
 import { navigate } from '../router';
 import { Canvas, LOCAL_ORIGIN } from '../board/Canvas';
 import { ConnectionStatus } from '../board/ConnectionStatus';
-import { contentBounds } from '../board/geometry';
 import { JoinDialog } from '../board/JoinDialog';
 import { Minimap } from '../board/Minimap';
 import { PresenceList } from '../board/PresenceList';
@@ -31,7 +30,7 @@ import { usePresence } from '../board/presence';
 import { Toolbar } from '../board/Toolbar';
 import { useBoardItems, useBoardLinks, useBoardMeta } from '../board/useBoardData';
 import { useBoardOverview } from '../board/useBoardOverview';
-import { fitToFreeArea } from '../board/viewport';
+import { showWhole } from '../board/viewport';
 import { ZoomControls } from '../board/ZoomControls';
 import { PhoneView } from '../phone/PhoneView';
 import { useViewMode } from '../phone/viewMode';
@@ -108,9 +107,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     if (previewFramed || framed || !preview || !useUi.getState().viewport) return;
     setPreviewFramed(true);
-    const bounds = contentBounds(preview);
-    const camera = bounds && fitToFreeArea(bounds);
-    if (camera) useUi.getState().setCamera(camera);
+    showWhole(preview);
   }, [preview, previewFramed, framed, canvasMounted]);
   useEffect(() => {
     if (framed || snapshot.state === 'loading' || !conn) return;
@@ -118,10 +115,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
     // from the store now, not at render: the canvas measures itself in its effect, run before this one.
     if (!useUi.getState().viewport) return;
     setFramed(true);
-    const bounds = contentBounds(listItems(conn.doc).items);
     // Fit into the part of the canvas that the toolbar, the sidebar and the minimap leave free.
-    const camera = bounds && fitToFreeArea(bounds);
-    if (camera) useUi.getState().setCamera(camera);
+    showWhole(listItems(conn.doc).items);
   }, [snapshot.state, framed, conn, identity, canvasMounted]);
 
   // The side panel dock (beside the canvas) and the notices under the toolbar; see ui/slots.
